@@ -1,0 +1,4 @@
+/**
+ * Typed L1 bindings for the alicloud VPN resources, generated from schema/alicloud-vpn.schema.json.
+ */
+export * as alicloud from './gen';
