@@ -1,3 +1,7 @@
+export * from './crypto';
+export * from './tunnel';
+export * from './ipsec-vpn-connection';
+
 /**
  * Typed L1 bindings for the alicloud VPN resources, generated from schema/alicloud-vpn.schema.json.
  */

@@ -1,0 +1,112 @@
+/**
+ * Every rule the construct enforces, by stable id. The id appears in each message; the README's
+ * validation table lists the same ids (a test keeps them in step).
+ *
+ * `source`: where the rule comes from. API = CreateVpnConnection reference; provider = the Terraform
+ * provider's schema or behaviour (shared/reference/provider-rules.md); ours = decided by this library
+ * (see docs/decisions/002-validation-rules.md).
+ */
+export const RULES = {
+  // structure and mode
+  REQUIRED_PROP_MISSING: { severity: 'error', source: 'API', summary: 'a required prop is missing' },
+  TYPE_INVALID: { severity: 'error', source: 'ours', summary: 'a prop has the wrong type (e.g. a number for a string)' },
+  MODE_AMBIGUOUS: {
+    severity: 'error',
+    source: 'API',
+    summary: '`customerGatewayId` (single-tunnel) and `tunnels` (dual-tunnel) are both given',
+  },
+  MODE_UNDETERMINED: { severity: 'error', source: 'API', summary: 'neither `customerGatewayId` nor `tunnels` is given' },
+  DUAL_TUNNEL_COUNT: { severity: 'error', source: 'API', summary: '`tunnels` must hold exactly two tunnels' },
+  DUAL_TUNNEL_ROLES: { severity: 'error', source: 'API', summary: 'the two tunnels must be one MASTER and one SLAVE' },
+  SINGLE_TUNNEL_PROP_IN_DUAL_MODE: {
+    severity: 'error',
+    source: 'API',
+    summary: 'a single-tunnel prop (`ikeConfig`, `bgpConfig`, `enableDpd`, ...) is given with `tunnels`',
+  },
+  DUAL_TUNNEL_PROP_IN_SINGLE_MODE: {
+    severity: 'error',
+    source: 'API',
+    summary: '`enableTunnelsBgp` is given on a single-tunnel connection',
+  },
+  TUNNELS_BGP_WITHOUT_BGP_CONFIG: {
+    severity: 'error',
+    source: 'API',
+    summary: '`enableTunnelsBgp: true` needs a `bgpConfig` on both tunnels',
+  },
+  TUNNEL_PSK_REQUIRED: {
+    severity: 'error',
+    source: 'provider',
+    summary: 'each tunnel needs `ikeConfig.preSharedKey` (a generated tunnel key is a permanent plan diff)',
+  },
+  // identity and metadata
+  RESOURCE_ID_EMPTY: { severity: 'error', source: 'API', summary: 'a VPN or customer gateway id is empty' },
+  NAME_LENGTH: { severity: 'error', source: 'API', summary: '`name` must be 1–100 characters' },
+  NAME_URL_PREFIX: { severity: 'error', source: 'API', summary: '`name` must not start with `http://` or `https://`' },
+  TAG_COUNT: { severity: 'error', source: 'API', summary: 'at most 20 tags' },
+  TAG_KEY_LENGTH: { severity: 'error', source: 'API', summary: 'a tag key must be 1–64 characters' },
+  TAG_VALUE_LENGTH: { severity: 'error', source: 'API', summary: 'a tag value must be at most 128 characters' },
+  TAG_RESERVED_PREFIX: {
+    severity: 'error',
+    source: 'API',
+    summary: 'a tag key or value must not start with `aliyun` or `acs:`',
+  },
+  TAG_URL: { severity: 'error', source: 'API', summary: 'a tag key or value must not contain `http://` or `https://`' },
+  // networks
+  SUBNET_COUNT: { severity: 'error', source: 'provider', summary: '1–10 local and 1–10 remote subnets' },
+  SUBNET_NOT_IPV4_CIDR: { severity: 'error', source: 'API', summary: 'a subnet must be an IPv4 CIDR block' },
+  SUBNET_NOT_CANONICAL: {
+    severity: 'error',
+    source: 'provider',
+    summary: 'a subnet must be written in network form (`10.0.0.0/24`, not `10.0.0.1/24`)',
+  },
+  SUBNET_DUPLICATE: { severity: 'error', source: 'provider', summary: 'a subnet is listed twice' },
+  TUNNEL_CIDR_NOT_LINK_LOCAL_30: {
+    severity: 'error',
+    source: 'API',
+    summary: 'a tunnel CIDR must be a /30 inside 169.254.0.0/16, in network form',
+  },
+  TUNNEL_CIDR_DUPLICATE: { severity: 'error', source: 'API', summary: 'the two tunnels must use different tunnel CIDRs' },
+  BGP_IP_OUTSIDE_TUNNEL_CIDR: {
+    severity: 'error',
+    source: 'API',
+    summary: '`localBgpIp` must be a usable host address of its `tunnelCidr`',
+  },
+  ASN_RANGE: { severity: 'error', source: 'API', summary: '`localAsn` must be an integer from 1 to 4294967295' },
+  HEALTH_CHECK_IP_INVALID: {
+    severity: 'error',
+    source: 'API',
+    summary: 'health-check source and destination must be IPv4 addresses',
+  },
+  HEALTH_CHECK_NUMBER_RANGE: {
+    severity: 'error',
+    source: 'ours',
+    summary: 'health-check interval and retries must be positive integers',
+  },
+  // crypto
+  ENUM_VALUE_INVALID: { severity: 'error', source: 'API', summary: 'a value is not one of its enum\'s wire values' },
+  LIFETIME_RANGE: { severity: 'error', source: 'API', summary: 'an SA lifetime must be an integer from 0 to 86400' },
+  PSK_LENGTH: { severity: 'error', source: 'API', summary: 'a pre-shared key must be 1–100 characters' },
+  PSK_CHARSET: {
+    severity: 'error',
+    source: 'API',
+    summary: "a pre-shared key may hold only letters, digits and ~!`@#$%^&*()_-+={}[]|;:',.<>/?",
+  },
+  IKE_ID_LENGTH: { severity: 'error', source: 'API', summary: '`localId` / `remoteId` must be 1–100 characters' },
+  WEAK_CRYPTO_REFUSED: {
+    severity: 'error',
+    source: 'ours',
+    summary: 'DES, 3DES, MD5 and DH group 1 are refused unless `allowWeakCrypto: true`',
+  },
+  WEAK_CRYPTO_ALLOWED: {
+    severity: 'warning',
+    source: 'ours',
+    summary: 'DES, 3DES, MD5 or DH group 1 is used with `allowWeakCrypto: true`',
+  },
+  LEGACY_CRYPTO: {
+    severity: 'warning',
+    source: 'ours',
+    summary: 'SHA-1, DH group 2/5, IKEv1, aggressive mode or PFS disabled is used',
+  },
+} as const;
+
+export type RuleId = keyof typeof RULES;

@@ -1,0 +1,169 @@
+/**
+ * Rules for IKE and IPsec settings: enum values, lifetimes, pre-shared keys, identifiers, weak crypto.
+ * A pre-shared key is never put into a message: only its length and the positions of bad characters.
+ */
+import { AuthenticationAlgorithm, DhGroup, EncryptionAlgorithm, IkeMode, IkeVersion, IpsecPfs } from '../../crypto';
+import { checkEnum, checkInteger, Findings, isUnresolved, kindOf, literalString, struct } from './findings';
+
+const MAX_LIFETIME = 86400;
+const PSK_MAX = 100;
+const IKE_ID_MAX = 100;
+/** Letters, digits and ~!`@#$%^&*()_-+={}[]|;:',.<>/? (API: IkeConfig.Psk). */
+const PSK_CHAR = /[A-Za-z0-9~!`@#$%^&*()_\-+={}[\]|;:',.<>/?]/;
+
+/** Refused unless allowWeakCrypto; a warning when allowed. */
+const WEAK: Record<string, string> = {
+  des: 'DES is broken',
+  '3des': '3DES is deprecated (64-bit blocks)',
+  md5: 'MD5 is broken',
+  group1: 'DH group 1 (768-bit) is broken',
+};
+/** Always allowed, with a warning. */
+const LEGACY: Record<string, string> = {
+  sha1: 'SHA-1 is deprecated; prefer sha256 or stronger',
+  group2: 'DH group 2 (1024-bit) is weak; prefer group14',
+  group5: 'DH group 5 (1536-bit) is weak; prefer group14',
+};
+
+function checkStrength(f: Findings, path: string, value: string | undefined, allowWeakCrypto: boolean): void {
+  if (value === undefined) return;
+  const weak = WEAK[value];
+  if (weak) {
+    if (allowWeakCrypto) {
+      f.warn('WEAK_CRYPTO_ALLOWED', path, `${JSON.stringify(value)} is used because allowWeakCrypto is true: ${weak}.`);
+    } else {
+      f.error(
+        'WEAK_CRYPTO_REFUSED',
+        path,
+        `${JSON.stringify(value)} is refused: ${weak}. Choose a stronger value (the default is strong), ` +
+          'or set allowWeakCrypto: true if the peer supports nothing better.',
+      );
+    }
+    return;
+  }
+  const legacy = LEGACY[value];
+  if (legacy) f.warn('LEGACY_CRYPTO', path, `${JSON.stringify(value)}: ${legacy}.`);
+}
+
+/** Pre-shared key: 1–100 characters of the API's character set. The value is never echoed. */
+export function checkPreSharedKey(f: Findings, path: string, value: unknown): void {
+  if (value === undefined || isUnresolved(value)) return;
+  if (typeof value !== 'string') {
+    f.error('TYPE_INVALID', path, `must be a string; the pre-shared key is ${kindOf(value)} (value not shown).`);
+    return;
+  }
+  const literal = value;
+  const length = [...literal].length;
+  if (length < 1 || length > PSK_MAX) {
+    f.error('PSK_LENGTH', path, `must be 1 to ${PSK_MAX} characters; the pre-shared key has length ${length}.`);
+  }
+  const bad: number[] = [];
+  [...literal].forEach((ch, i) => {
+    if (!PSK_CHAR.test(ch)) bad.push(i + 1);
+  });
+  if (bad.length > 0) {
+    const shown = bad.slice(0, 5).join(', ') + (bad.length > 5 ? ', ...' : '');
+    f.error(
+      'PSK_CHARSET',
+      path,
+      `may contain only letters, digits and ~!\`@#$%^&*()_-+={}[]|;:',.<>/?; the pre-shared key has ` +
+        `${bad.length} other character(s) (at position ${shown}).`,
+    );
+  }
+}
+
+function checkIkeId(f: Findings, path: string, value: unknown): void {
+  const { literal } = literalString(f, path, value, false);
+  if (literal === undefined) return;
+  const length = [...literal].length;
+  if (length < 1 || length > IKE_ID_MAX) {
+    f.error(
+      'IKE_ID_LENGTH',
+      path,
+      `must be 1 to ${IKE_ID_MAX} characters, got ${length}; omit it to use the gateway's IP address.`,
+    );
+  }
+}
+
+function checkLifetime(f: Findings, path: string, value: unknown): void {
+  checkInteger(f, 'LIFETIME_RANGE', path, value, 0, MAX_LIFETIME, 'an SA lifetime in seconds');
+}
+
+/**
+ * `ikeConfig` of a single-tunnel connection or of one tunnel. `pskRequired` for tunnels: the provider
+ * cannot read a generated tunnel key back.
+ */
+export function checkIkeConfig(
+  f: Findings,
+  path: string,
+  value: unknown,
+  allowWeakCrypto: boolean,
+  pskRequired: boolean,
+): void {
+  const ike = struct(f, path, value);
+  if (ike) {
+    checkPreSharedKey(f, `${path}.preSharedKey`, ike.preSharedKey);
+    const version = checkEnum(f, `${path}.version`, ike.version, IkeVersion, 'IkeVersion');
+    if (version === IkeVersion.IKEV1) {
+      f.warn('LEGACY_CRYPTO', `${path}.version`, '"ikev1": IKEv1 is legacy; prefer IKEv2 (the default) if the peer supports it.');
+    }
+    const mode = checkEnum(f, `${path}.mode`, ike.mode, IkeMode, 'IkeMode');
+    if (mode === IkeMode.AGGRESSIVE) {
+      f.warn('LEGACY_CRYPTO', `${path}.mode`, '"aggressive": aggressive mode exposes identities; prefer main mode.');
+    }
+    const enc = checkEnum(f, `${path}.encryptionAlgorithm`, ike.encryptionAlgorithm, EncryptionAlgorithm, 'EncryptionAlgorithm');
+    checkStrength(f, `${path}.encryptionAlgorithm`, enc, allowWeakCrypto);
+    const auth = checkEnum(
+      f,
+      `${path}.authenticationAlgorithm`,
+      ike.authenticationAlgorithm,
+      AuthenticationAlgorithm,
+      'AuthenticationAlgorithm',
+    );
+    checkStrength(f, `${path}.authenticationAlgorithm`, auth, allowWeakCrypto);
+    const dh = checkEnum(f, `${path}.dhGroup`, ike.dhGroup, DhGroup, 'DhGroup');
+    checkStrength(f, `${path}.dhGroup`, dh, allowWeakCrypto);
+    checkLifetime(f, `${path}.lifetimeSeconds`, ike.lifetimeSeconds);
+    checkIkeId(f, `${path}.localId`, ike.localId);
+    checkIkeId(f, `${path}.remoteId`, ike.remoteId);
+  }
+  if (pskRequired && value !== undefined && !ike) return; // already reported as a type error
+  if (pskRequired && ike?.preSharedKey === undefined) {
+    f.error(
+      'TUNNEL_PSK_REQUIRED',
+      `${path}.preSharedKey`,
+      'is required for each tunnel of a dual-tunnel connection: the provider cannot read a key generated by ' +
+        'Alibaba Cloud back, so every plan would show a change. Pass a secret, e.g. the value of a ' +
+        '`new TerraformVariable(this, "tunnelPsk", { type: "string", sensitive: true })`.',
+    );
+  }
+}
+
+/** `ipsecConfig` of a single-tunnel connection or of one tunnel. */
+export function checkIpsecConfig(f: Findings, path: string, value: unknown, allowWeakCrypto: boolean): void {
+  const ipsec = struct(f, path, value);
+  if (!ipsec) return;
+  const enc = checkEnum(
+    f,
+    `${path}.encryptionAlgorithm`,
+    ipsec.encryptionAlgorithm,
+    EncryptionAlgorithm,
+    'EncryptionAlgorithm',
+  );
+  checkStrength(f, `${path}.encryptionAlgorithm`, enc, allowWeakCrypto);
+  const auth = checkEnum(
+    f,
+    `${path}.authenticationAlgorithm`,
+    ipsec.authenticationAlgorithm,
+    AuthenticationAlgorithm,
+    'AuthenticationAlgorithm',
+  );
+  checkStrength(f, `${path}.authenticationAlgorithm`, auth, allowWeakCrypto);
+  const pfs = checkEnum(f, `${path}.pfs`, ipsec.pfs, IpsecPfs, 'IpsecPfs');
+  if (pfs === IpsecPfs.DISABLED) {
+    f.warn('LEGACY_CRYPTO', `${path}.pfs`, '"disabled": without PFS one leaked key exposes past traffic; prefer group14.');
+  } else {
+    checkStrength(f, `${path}.pfs`, pfs, allowWeakCrypto);
+  }
+  checkLifetime(f, `${path}.lifetimeSeconds`, ipsec.lifetimeSeconds);
+}
