@@ -1,3 +1,4 @@
+/* eslint-disable no-bitwise -- IPv4 addresses are 32-bit integers; masks are bit operations */
 /**
  * Strict IPv4 address and CIDR parsing, with the semantics of Go's `net.ParseIP` / `net.ParseCIDR`
  * that the provider's `validateCIDRNetworkAddress` uses: four decimal octets 0–255 without leading

@@ -6,7 +6,16 @@
  * booleans as 0 / false, and Optional+Computed blocks that are left out keep whatever the server has.
  */
 import { Fn, Token } from 'cdktf';
-import { AuthenticationAlgorithm, DhGroup, EncryptionAlgorithm, IkeConfig, IkeMode, IkeVersion, IpsecConfig, IpsecPfs } from '../crypto';
+import {
+  AuthenticationAlgorithm,
+  DhGroup,
+  EncryptionAlgorithm,
+  IkeConfig,
+  IkeMode,
+  IkeVersion,
+  IpsecConfig,
+  IpsecPfs,
+} from '../crypto';
 import type { VpnConnectionConfig } from '../gen/vpn-connection';
 import type { IpsecVpnConnectionProps } from '../ipsec-vpn-connection';
 import { BgpConfig, TunnelConfig, TunnelMode, TunnelRole } from '../tunnel';

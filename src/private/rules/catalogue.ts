@@ -9,13 +9,21 @@
 export const RULES = {
   // structure and mode
   REQUIRED_PROP_MISSING: { severity: 'error', source: 'API', summary: 'a required prop is missing' },
-  TYPE_INVALID: { severity: 'error', source: 'ours', summary: 'a prop has the wrong type (e.g. a number for a string)' },
+  TYPE_INVALID: {
+    severity: 'error',
+    source: 'ours',
+    summary: 'a prop has the wrong type (e.g. a number for a string)',
+  },
   MODE_AMBIGUOUS: {
     severity: 'error',
     source: 'API',
     summary: '`customerGatewayId` (single-tunnel) and `tunnels` (dual-tunnel) are both given',
   },
-  MODE_UNDETERMINED: { severity: 'error', source: 'API', summary: 'neither `customerGatewayId` nor `tunnels` is given' },
+  MODE_UNDETERMINED: {
+    severity: 'error',
+    source: 'API',
+    summary: 'neither `customerGatewayId` nor `tunnels` is given',
+  },
   DUAL_TUNNEL_COUNT: { severity: 'error', source: 'API', summary: '`tunnels` must hold exactly two tunnels' },
   DUAL_TUNNEL_ROLES: { severity: 'error', source: 'API', summary: 'the two tunnels must be one MASTER and one SLAVE' },
   SINGLE_TUNNEL_PROP_IN_DUAL_MODE: {
@@ -65,7 +73,11 @@ export const RULES = {
     source: 'API',
     summary: 'a tunnel CIDR must be a /30 inside 169.254.0.0/16, in network form',
   },
-  TUNNEL_CIDR_DUPLICATE: { severity: 'error', source: 'API', summary: 'the two tunnels must use different tunnel CIDRs' },
+  TUNNEL_CIDR_DUPLICATE: {
+    severity: 'error',
+    source: 'API',
+    summary: 'the two tunnels must use different tunnel CIDRs',
+  },
   BGP_IP_OUTSIDE_TUNNEL_CIDR: {
     severity: 'error',
     source: 'API',
@@ -83,7 +95,7 @@ export const RULES = {
     summary: 'health-check interval and retries must be positive integers',
   },
   // crypto
-  ENUM_VALUE_INVALID: { severity: 'error', source: 'API', summary: 'a value is not one of its enum\'s wire values' },
+  ENUM_VALUE_INVALID: { severity: 'error', source: 'API', summary: "a value is not one of its enum's wire values" },
   LIFETIME_RANGE: { severity: 'error', source: 'API', summary: 'an SA lifetime must be an integer from 0 to 86400' },
   PSK_LENGTH: { severity: 'error', source: 'API', summary: 'a pre-shared key must be 1–100 characters' },
   PSK_CHARSET: {

@@ -2,8 +2,8 @@
  * Rules for IKE and IPsec settings: enum values, lifetimes, pre-shared keys, identifiers, weak crypto.
  * A pre-shared key is never put into a message: only its length and the positions of bad characters.
  */
-import { AuthenticationAlgorithm, DhGroup, EncryptionAlgorithm, IkeMode, IkeVersion, IpsecPfs } from '../../crypto';
 import { checkEnum, checkInteger, Findings, isUnresolved, kindOf, literalString, struct } from './findings';
+import { AuthenticationAlgorithm, DhGroup, EncryptionAlgorithm, IkeMode, IkeVersion, IpsecPfs } from '../../crypto';
 
 const MAX_LIFETIME = 86400;
 const PSK_MAX = 100;
@@ -105,13 +105,23 @@ export function checkIkeConfig(
     checkPreSharedKey(f, `${path}.preSharedKey`, ike.preSharedKey);
     const version = checkEnum(f, `${path}.version`, ike.version, IkeVersion, 'IkeVersion');
     if (version === IkeVersion.IKEV1) {
-      f.warn('LEGACY_CRYPTO', `${path}.version`, '"ikev1": IKEv1 is legacy; prefer IKEv2 (the default) if the peer supports it.');
+      f.warn(
+        'LEGACY_CRYPTO',
+        `${path}.version`,
+        '"ikev1": IKEv1 is legacy; prefer IKEv2 (the default) if the peer supports it.',
+      );
     }
     const mode = checkEnum(f, `${path}.mode`, ike.mode, IkeMode, 'IkeMode');
     if (mode === IkeMode.AGGRESSIVE) {
       f.warn('LEGACY_CRYPTO', `${path}.mode`, '"aggressive": aggressive mode exposes identities; prefer main mode.');
     }
-    const enc = checkEnum(f, `${path}.encryptionAlgorithm`, ike.encryptionAlgorithm, EncryptionAlgorithm, 'EncryptionAlgorithm');
+    const enc = checkEnum(
+      f,
+      `${path}.encryptionAlgorithm`,
+      ike.encryptionAlgorithm,
+      EncryptionAlgorithm,
+      'EncryptionAlgorithm',
+    );
     checkStrength(f, `${path}.encryptionAlgorithm`, enc, allowWeakCrypto);
     const auth = checkEnum(
       f,
@@ -161,7 +171,11 @@ export function checkIpsecConfig(f: Findings, path: string, value: unknown, allo
   checkStrength(f, `${path}.authenticationAlgorithm`, auth, allowWeakCrypto);
   const pfs = checkEnum(f, `${path}.pfs`, ipsec.pfs, IpsecPfs, 'IpsecPfs');
   if (pfs === IpsecPfs.DISABLED) {
-    f.warn('LEGACY_CRYPTO', `${path}.pfs`, '"disabled": without PFS one leaked key exposes past traffic; prefer group14.');
+    f.warn(
+      'LEGACY_CRYPTO',
+      `${path}.pfs`,
+      '"disabled": without PFS one leaked key exposes past traffic; prefer group14.',
+    );
   } else {
     checkStrength(f, `${path}.pfs`, pfs, allowWeakCrypto);
   }

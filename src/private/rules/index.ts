@@ -2,13 +2,13 @@
  * All rules of an IPsec-VPN connection, as one pure function over the props (plain data: no construct
  * tree), so the same rules can check anything that can be mapped onto the props shape.
  */
-import type { IpsecVpnConnectionProps } from '../../ipsec-vpn-connection';
-import { TunnelMode } from '../../tunnel';
 import { checkIkeConfig, checkIpsecConfig } from './crypto';
 import { checkBoolean, Finding, Findings, isPlainObject, kindOf } from './findings';
 import { checkBooleans, checkName, checkResourceId, checkTags } from './metadata';
 import { checkMode, checkTunnelStructure } from './mode';
 import { checkBgpConfig, checkHealthCheckConfig, checkSubnets } from './network';
+import type { IpsecVpnConnectionProps } from '../../ipsec-vpn-connection';
+import { TunnelMode } from '../../tunnel';
 
 export { RULES, RuleId } from './catalogue';
 export { Finding, formatFinding } from './findings';

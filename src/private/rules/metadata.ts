@@ -14,7 +14,11 @@ const URL_MARKERS = ['http://', 'https://'];
 export function checkResourceId(f: Findings, path: string, value: unknown, what: string): void {
   const { literal } = literalString(f, path, value, true);
   if (literal !== undefined && literal.trim() === '') {
-    f.error('RESOURCE_ID_EMPTY', path, `must be the ID of the ${what}, got ${show(literal)}; pass e.g. \`gateway.id\`.`);
+    f.error(
+      'RESOURCE_ID_EMPTY',
+      path,
+      `must be the ID of the ${what}, got ${show(literal)}; pass e.g. \`gateway.id\`.`,
+    );
   }
 }
 

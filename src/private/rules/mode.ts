@@ -2,8 +2,8 @@
  * Single-tunnel vs dual-tunnel: which props decide the mode, which props each mode forbids, and the
  * structure of the two tunnels.
  */
-import { TunnelMode, TunnelRole } from '../../tunnel';
 import { checkEnum, Findings, isPlainObject, kindOf, show } from './findings';
+import { TunnelMode, TunnelRole } from '../../tunnel';
 
 /** Props that only a single-tunnel connection accepts (API: CreateVpnConnection operation notes). */
 export const SINGLE_TUNNEL_PROPS = [

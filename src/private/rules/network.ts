@@ -1,15 +1,7 @@
 /**
  * Rules for subnets, tunnel CIDRs, BGP and health checks.
  */
-import {
-  canonicalCidr,
-  cidrContains,
-  formatIpv4,
-  Ipv4Cidr,
-  LINK_LOCAL,
-  parseIpv4,
-  parseIpv4Cidr,
-} from '../net';
+import { canonicalCidr, cidrContains, formatIpv4, Ipv4Cidr, LINK_LOCAL, parseIpv4, parseIpv4Cidr } from '../net';
 import { checkInteger, Findings, isUnresolved, kindOf, literalString, show, struct } from './findings';
 
 const MAX_SUBNETS = 10;
@@ -126,6 +118,14 @@ export function checkHealthCheckConfig(f: Findings, path: string, value: unknown
     }
   }
   const max = 2 ** 31 - 1;
-  checkInteger(f, 'HEALTH_CHECK_NUMBER_RANGE', `${path}.intervalSeconds`, hc.intervalSeconds, 1, max, 'the probe interval in seconds');
+  checkInteger(
+    f,
+    'HEALTH_CHECK_NUMBER_RANGE',
+    `${path}.intervalSeconds`,
+    hc.intervalSeconds,
+    1,
+    max,
+    'the probe interval in seconds',
+  );
   checkInteger(f, 'HEALTH_CHECK_NUMBER_RANGE', `${path}.retries`, hc.retries, 1, max, 'the number of retries');
 }
