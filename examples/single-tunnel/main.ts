@@ -1,12 +1,16 @@
-import { App, TerraformStack } from 'cdktf';
+import { App, TerraformStack, TerraformVariable } from 'cdktf';
 import { Construct } from 'constructs';
-import { alicloud } from 'cdktf-alicloud-vpn';
+import { alicloud, IpsecVpnConnection } from 'cdktf-alicloud-vpn';
 
+/** A VPC in Hangzhou connected to one office over a single IPsec tunnel. */
 class OfficeVpnStack extends TerraformStack {
   constructor(scope: Construct, id: string) {
     super(scope, id);
 
     new alicloud.provider.AlicloudProvider(this, 'alicloud', { region: 'cn-hangzhou' });
+
+    // keep the key out of the code: terraform asks for it, or reads TF_VAR_office_psk
+    const psk = new TerraformVariable(this, 'office_psk', { type: 'string', sensitive: true });
 
     const gateway = new alicloud.vpnGateway.VpnGateway(this, 'Gateway', {
       vpcId: 'vpc-bp1example',
@@ -18,12 +22,13 @@ class OfficeVpnStack extends TerraformStack {
       customerGatewayName: 'office',
     });
 
-    new alicloud.vpnConnection.VpnConnection(this, 'Connection', {
+    new IpsecVpnConnection(this, 'OfficeConnection', {
       vpnGatewayId: gateway.id,
       customerGatewayId: office.id,
-      localSubnet: ['10.0.0.0/16'],
-      remoteSubnet: ['192.168.0.0/16'],
-      vpnConnectionName: 'office',
+      localSubnets: ['10.0.0.0/16'],
+      remoteSubnets: ['192.168.0.0/16'],
+      ikeConfig: { preSharedKey: psk.stringValue },
+      // everything else: IKEv2, AES-256, SHA-256, DH group 14, DPD and NAT traversal on
     });
   }
 }

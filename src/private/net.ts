@@ -55,9 +55,5 @@ export function cidrContains(cidr: Ipv4Cidr, ip: Ipv4): boolean {
   return ip >= cidr.network && ip < cidr.network + cidr.size;
 }
 
-export function cidrsOverlap(a: Ipv4Cidr, b: Ipv4Cidr): boolean {
-  return a.network < b.network + b.size && b.network < a.network + a.size;
-}
-
 /** 169.254.0.0/16, where tunnel CIDR blocks must lie. */
 export const LINK_LOCAL: Ipv4Cidr = parseIpv4Cidr('169.254.0.0/16')!;
