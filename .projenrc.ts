@@ -27,6 +27,10 @@ const project = new cdktf.ConstructLibraryCdktf({
     'codemaker@^1.112.0',
     // HCL parsing for the acceptance-configuration tests
     '@cdktf/hcl2json@0.21.0',
+    // property-based tests (test/properties.test.ts)
+    'fast-check@^4',
+    // CDK Terrain, the community fork: test/cdktn.test.ts synthesizes the same stack with it
+    'cdktn@0.24.0',
   ],
   prettier: true,
   prettierOptions: {
@@ -71,6 +75,10 @@ project.addTask('examples', {
     'Type-check and synthesize every examples/*/main.ts to examples/*/cdktf.out, then check them against the schema',
   env: { CHECKPOINT_DISABLE: '1' },
   exec: 'node scripts/synth-examples.js',
+});
+project.addTask('package:check', {
+  description: 'Check what `npm pack` would publish (after a build) and print the package size',
+  exec: 'node scripts/check-package.js',
 });
 project.addTask('readme', {
   description: 'Copy the examples into README.md between their markers',

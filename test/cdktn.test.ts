@@ -1,0 +1,84 @@
+/**
+ * CDK Terrain (cdktn), the community fork of cdktf.
+ *
+ * cdktn 0.24 keeps cdktf's runtime identities, but its TerraformStack calls an internal method
+ * (`_resetResolveDiscoveredProviderFeatureUsage`) on every element: elements built from cdktf's own
+ * classes lack it, so a stack must not mix the two packages. A cdktn user therefore resolves `cdktf`
+ * to cdktn (an npm alias, `"cdktf": "npm:cdktn@0.24.0"`); this test does the same with jest's module
+ * registry and proves the library then synthesizes exactly what it synthesizes under cdktf.
+ */
+import * as fs from 'fs';
+import { expectConforms } from './support/conformance';
+import { dualProps, singleProps } from './support/fixtures';
+
+type Library = typeof import('../src');
+type Framework = typeof import('cdktf');
+
+/** The same stack, built with the given framework and the library loaded against it. */
+function synthWith(framework: Framework, lib: Library, outdir: string): Record<string, any> {
+  const app = new framework.App({ outdir });
+  const stack = new framework.TerraformStack(app, 'vpn');
+  new lib.alicloud.provider.AlicloudProvider(stack, 'alicloud', { region: 'cn-hangzhou' });
+  const psk = new framework.TerraformVariable(stack, 'psk', { type: 'string', sensitive: true });
+  new lib.IpsecVpnConnection(stack, 'Office', { ...singleProps(), ikeConfig: { preSharedKey: psk.stringValue } });
+  new lib.IpsecVpnConnection(stack, 'DataCentre', dualProps());
+  app.synth();
+  return JSON.parse(fs.readFileSync(`${outdir}/stacks/vpn/cdk.tf.json`, 'utf8'));
+}
+
+function loadWithCdktn(): { framework: Framework; lib: Library } {
+  let loaded: { framework: Framework; lib: Library } | undefined;
+  jest.isolateModules(() => {
+    jest.doMock('cdktf', () => jest.requireActual('cdktn'));
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    loaded = { framework: require('cdktf'), lib: require('../src') };
+  });
+  return loaded!;
+}
+
+/** The framework stamps its own version into the document's metadata. */
+function withoutVersionStamp(doc: Record<string, any>): Record<string, any> {
+  return { ...doc, '//': { ...doc['//'], metadata: { ...doc['//'].metadata, version: '(framework version)' } } };
+}
+
+describe('CDK Terrain compatibility', () => {
+  test('with cdktf resolved to cdktn, the library synthesizes the same JSON as under cdktf', () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const cdktf: Framework = require('cdktf');
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const lib: Library = require('../src');
+    const outdir = cdktf.Testing.app().outdir;
+    const fromCdktf = synthWith(cdktf, lib, `${outdir}/cdktf`);
+
+    const cdktn = loadWithCdktn();
+    expect(cdktn.framework.App).not.toBe(cdktf.App);
+    const fromCdktn = synthWith(cdktn.framework, cdktn.lib, `${outdir}/cdktn`);
+
+    expect(fromCdktf['//'].metadata.version).toBe('0.21.0');
+    expect(fromCdktn['//'].metadata.version).toBe('0.24.0');
+    expectConforms(fromCdktn);
+    expect(Object.keys(fromCdktn.resource.alicloud_vpn_connection)).toHaveLength(2);
+    expect(Object.keys(fromCdktn.output)).toHaveLength(6);
+    expect(JSON.stringify(withoutVersionStamp(fromCdktn), null, 1)).toBe(
+      JSON.stringify(withoutVersionStamp(fromCdktf), null, 1),
+    );
+  });
+
+  test('validation errors are the same under cdktn', () => {
+    const { framework, lib } = loadWithCdktn();
+    const stack = new framework.TerraformStack(new framework.App({ outdir: framework.Testing.app().outdir }), 'vpn');
+    expect(() => new lib.IpsecVpnConnection(stack, 'Bad', { ...singleProps(), localSubnets: ['10.0.0.1/16'] })).toThrow(
+      "IpsecVpnConnection at 'vpn/Bad' has invalid props (1 problem):\n  - `localSubnets[0]` [SUBNET_NOT_CANONICAL]",
+    );
+  });
+
+  test('mixing the two packages in one stack fails in cdktn 0.24 (why cdktn users alias cdktf to cdktn)', () => {
+    const { framework } = loadWithCdktn();
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const lib: Library = require('../src'); // built against the real cdktf
+    const app = new framework.App({ outdir: framework.Testing.app().outdir });
+    const stack = new framework.TerraformStack(app, 'vpn');
+    new lib.IpsecVpnConnection(stack, 'Office', singleProps());
+    expect(() => app.synth()).toThrow(/_resetResolveDiscoveredProviderFeatureUsage is not a function/);
+  });
+});
