@@ -319,6 +319,12 @@ describe('pre-shared keys', () => {
     }
   });
 
+  test('keys with ${ or %{ are escaped so Terraform reads them literally, not as a template', () => {
+    // verified with terraform 1.11: nonsensitive() of this rendering gives back the key unchanged
+    const { resource } = synth({ ...singleProps(), ikeConfig: { preSharedKey: 'a${b}%{c}%%{d}' } });
+    expect(resource.ike_config.psk).toBe('${sensitive("a$${b}%%{c}%%%{d}")}');
+  });
+
   test('a key from a sensitive variable is rendered as a reference inside sensitive()', () => {
     const stack = new TerraformStack(Testing.app(), 'test');
     const psk = new TerraformVariable(stack, 'psk', { type: 'string', sensitive: true });

@@ -43,10 +43,19 @@ export const DEFAULTS = {
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
+/**
+ * A pre-shared key wrapped in Terraform's `sensitive()`. For a literal key, `Fn.sensitive` escapes `${`
+ * but not `%{`, which Terraform would read as a template directive (the API allows both `%` and `{` in
+ * keys): escape it as `%%{`.
+ */
+function sensitiveKey(psk: string): string {
+  return Fn.sensitive(Token.isUnresolved(psk) ? psk : psk.replace(/%\{/g, '%%{')) as string;
+}
+
 function renderIke(ike: IkeConfig | undefined) {
   const c = ike ?? {};
   return {
-    ...(c.preSharedKey !== undefined ? { psk: Fn.sensitive(c.preSharedKey) as string } : {}),
+    ...(c.preSharedKey !== undefined ? { psk: sensitiveKey(c.preSharedKey) } : {}),
     ikeVersion: c.version ?? DEFAULTS.ikeVersion,
     ikeMode: c.mode ?? DEFAULTS.ikeMode,
     ikeEncAlg: c.encryptionAlgorithm ?? DEFAULTS.ikeEncryption,
