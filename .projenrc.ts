@@ -80,6 +80,13 @@ project.addTask('package:check', {
   description: 'Check what `npm pack` would publish (after a build) and print the package size',
   exec: 'node scripts/check-package.js',
 });
+const bench = project.addTask('bench', {
+  description: 'Synthesis benchmark: IpsecVpnConnection vs the generated binding vs plain JSON (prints a table)',
+  env: { CHECKPOINT_DISABLE: '1' },
+});
+bench.spawn(project.compileTask);
+bench.exec('node bench/run.js');
+
 project.addTask('readme', {
   description: 'Copy the examples into README.md between their markers',
   exec: 'node scripts/render-readme.js',

@@ -185,7 +185,7 @@ export class IpsecVpnConnection extends Construct {
    * The ID of the tunnel with the given role (a token), in dual-tunnel mode.
    */
   public tunnelId(role: TunnelRole): string {
-    return this.tunnel(role).tunnelId;
+    return this.tunnelAttribute(role, 'tunnel_id');
   }
 
   /**
@@ -193,17 +193,22 @@ export class IpsecVpnConnection extends Construct {
    * in dual-tunnel mode.
    */
   public tunnelInternetIp(role: TunnelRole): string {
-    return this.tunnel(role).internetIp;
+    return this.tunnelAttribute(role, 'internet_ip');
   }
 
-  private tunnel(role: TunnelRole) {
+  /**
+   * `tunnel_options_specification[i].<attribute>`, where tunnels are rendered master first. One
+   * reference token, instead of the binding's list and object wrappers (each of which captures a stack
+   * trace: this is on the hot path of synthesizing thousands of connections).
+   */
+  private tunnelAttribute(role: TunnelRole, attribute: string): string {
     if (this.tunnelMode !== TunnelMode.DUAL) {
       throw new Error(
         `IpsecVpnConnection at '${this.node.path}' is a single-tunnel connection: it has no ${role} tunnel.`,
       );
     }
-    // rendered master first, then slave
-    return this.resource.tunnelOptionsSpecification.get(role === TunnelRole.MASTER ? 0 : 1);
+    const index = role === TunnelRole.MASTER ? 0 : 1;
+    return this.resource.getStringAttribute(`tunnel_options_specification[${index}].${attribute}`);
   }
 
   private createOutputs(): void {

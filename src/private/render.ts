@@ -44,12 +44,19 @@ export const DEFAULTS = {
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 /**
- * A pre-shared key wrapped in Terraform's `sensitive()`. For a literal key, `Fn.sensitive` escapes `${`
- * but not `%{`, which Terraform would read as a template directive (the API allows both `%` and `{` in
- * keys): escape it as `%%{`.
+ * A pre-shared key wrapped in Terraform's `sensitive()`.
+ *
+ * A token (a variable, a secret reference) goes through `Fn.sensitive`. A literal key is rendered as the
+ * expression string directly, escaped the way `Fn.sensitive` escapes a literal argument (`${` as `$${`),
+ * and also `%{` as `%%{`, which `Fn.sensitive` leaves alone although Terraform reads it as a template
+ * directive (the API allows both `%` and `{` in keys; keys cannot contain `"`, `\` or newlines). Same
+ * output, without an intrinsic token per key: those capture a stack trace each, which shows when
+ * thousands of connections are synthesized.
  */
 function sensitiveKey(psk: string): string {
-  return Fn.sensitive(Token.isUnresolved(psk) ? psk : psk.replace(/%\{/g, '%%{')) as string;
+  if (Token.isUnresolved(psk)) return Fn.sensitive(psk) as string;
+  const escaped = psk.replace(/%\{/g, () => '%%{').replace(/\$\{/g, () => '$${');
+  return `\${sensitive("${escaped}")}`;
 }
 
 function renderIke(ike: IkeConfig | undefined) {

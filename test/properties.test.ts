@@ -1,0 +1,418 @@
+/**
+ * Property-based robustness (fast-check, seeded). `npm test` runs PROPERTY_RUNS (default 1,000) samples
+ * per property; set PROPERTY_RUNS=50000 for a long run, PROPERTY_SEED to replay a failure.
+ */
+import { App, Lazy, TerraformStack, Testing } from 'cdktf';
+import * as fc from 'fast-check';
+import {
+  AuthenticationAlgorithm,
+  DhGroup,
+  EncryptionAlgorithm,
+  IkeMode,
+  IkeVersion,
+  IpsecPfs,
+  IpsecVpnConnection,
+  IpsecVpnConnectionProps,
+  TunnelConfig,
+  TunnelRole,
+} from '../src';
+import { checkConformance, formatProblems } from './support/conformance';
+
+const RUNS = Number(process.env.PROPERTY_RUNS ?? 1000);
+const SEED = Number(process.env.PROPERTY_SEED ?? 20261125);
+const params = (runs = RUNS): fc.Parameters<unknown> => ({ numRuns: runs, seed: SEED, endOnFailure: true });
+jest.setTimeout(Math.max(60_000, RUNS * 60));
+
+// ---------------------------------------------------------------- valid props
+
+const PSK_CHARS = [
+  ...'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789',
+  ..."~!`@#$%^&*()_-+={}[]|;:',.<>/?",
+];
+/** 12+ characters, so a key is never a substring of the rest of the document by chance. */
+const psk = fc.string({ unit: fc.constantFrom(...PSK_CHARS), minLength: 12, maxLength: 100 });
+const chars = (set: string, minLength: number, maxLength: number) =>
+  fc.string({ unit: fc.constantFrom(...set), minLength, maxLength });
+const LETTERS = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ';
+const DIGITS = '0123456789';
+const id = (prefix: string) => chars('abcdefghijklmnopqrstuvwxyz0123456789', 6, 20).map((s) => `${prefix}-${s}`);
+/** A string token that resolves to a valid value at synth time (value checks skip it). */
+const stringToken = (value: fc.Arbitrary<string>) => value.map((v) => Lazy.stringValue({ produce: () => v }));
+const numberToken = (value: fc.Arbitrary<number>) => value.map((v) => Lazy.numberValue({ produce: () => v }));
+const maybeToken = (value: fc.Arbitrary<string>) => fc.oneof({ weight: 4, arbitrary: value }, stringToken(value));
+
+const octet = fc.integer({ min: 0, max: 255 });
+const ipv4 = fc.tuple(octet, octet, octet, octet).map((o) => o.join('.'));
+/** A canonical IPv4 CIDR: random address, host bits cleared. */
+const cidr = fc.tuple(fc.integer({ min: 0, max: 2 ** 32 - 1 }), fc.integer({ min: 0, max: 32 })).map(([n, len]) => {
+  const network = len === 0 ? 0 : Number((BigInt(n) >> BigInt(32 - len)) << BigInt(32 - len));
+  return `${[network >>> 24, (network >>> 16) & 255, (network >>> 8) & 255, network & 255].join('.')}/${len}`;
+});
+const subnets = fc.uniqueArray(cidr, { minLength: 1, maxLength: 10 });
+/** A /30 in 169.254.0.0/16 and one of its two usable hosts. */
+const tunnelBlock = fc.tuple(fc.integer({ min: 0, max: 16383 }), fc.constantFrom(1, 2)).map(([i, host]) => ({
+  index: i,
+  tunnelCidr: `169.254.${i >> 6}.${(i & 63) * 4}/30`,
+  localBgpIp: `169.254.${i >> 6}.${(i & 63) * 4 + host}`,
+}));
+const asn = fc.integer({ min: 1, max: 4294967295 });
+const lifetime = fc.integer({ min: 0, max: 86400 });
+
+const STRONG_ENC = [EncryptionAlgorithm.AES, EncryptionAlgorithm.AES192, EncryptionAlgorithm.AES256];
+const STRONG_AUTH = [
+  AuthenticationAlgorithm.SHA1,
+  AuthenticationAlgorithm.SHA256,
+  AuthenticationAlgorithm.SHA384,
+  AuthenticationAlgorithm.SHA512,
+];
+const STRONG_DH = [DhGroup.GROUP2, DhGroup.GROUP5, DhGroup.GROUP14];
+const STRONG_PFS = [IpsecPfs.DISABLED, IpsecPfs.GROUP2, IpsecPfs.GROUP5, IpsecPfs.GROUP14];
+
+function ikeConfig(weak: boolean, keyRequired: boolean) {
+  return fc.record(
+    {
+      preSharedKey: maybeToken(psk),
+      version: fc.constantFrom(...Object.values(IkeVersion)),
+      mode: fc.constantFrom(...Object.values(IkeMode)),
+      encryptionAlgorithm: fc.constantFrom(...(weak ? Object.values(EncryptionAlgorithm) : STRONG_ENC)),
+      authenticationAlgorithm: fc.constantFrom(...(weak ? Object.values(AuthenticationAlgorithm) : STRONG_AUTH)),
+      dhGroup: fc.constantFrom(...(weak ? Object.values(DhGroup) : STRONG_DH)),
+      lifetimeSeconds: fc.oneof(lifetime, numberToken(lifetime)),
+      localId: fc.string({ minLength: 1, maxLength: 100 }),
+      remoteId: fc.string({ minLength: 1, maxLength: 100 }),
+    },
+    { requiredKeys: keyRequired ? ['preSharedKey'] : [] },
+  );
+}
+
+function ipsecConfig(weak: boolean) {
+  return fc.record(
+    {
+      encryptionAlgorithm: fc.constantFrom(...(weak ? Object.values(EncryptionAlgorithm) : STRONG_ENC)),
+      authenticationAlgorithm: fc.constantFrom(...(weak ? Object.values(AuthenticationAlgorithm) : STRONG_AUTH)),
+      pfs: fc.constantFrom(...(weak ? Object.values(IpsecPfs) : STRONG_PFS)),
+      lifetimeSeconds: lifetime,
+    },
+    { requiredKeys: [] },
+  );
+}
+
+const bgpConfig = (block: { tunnelCidr: string; localBgpIp: string }) =>
+  fc.record(
+    {
+      tunnelCidr: fc.oneof(
+        { weight: 4, arbitrary: fc.constant(block.tunnelCidr) },
+        stringToken(fc.constant(block.tunnelCidr)),
+      ),
+      localBgpIp: fc.constant(block.localBgpIp),
+      localAsn: fc.oneof(asn, numberToken(asn)),
+    },
+    { requiredKeys: ['tunnelCidr', 'localBgpIp'] },
+  );
+
+const tagKey = fc
+  .tuple(chars(LETTERS, 1, 1), chars(`${LETTERS}${DIGITS}_.:/=+-`, 0, 63))
+  .map(([first, rest]) => first + rest)
+  .filter((k) => !/^(aliyun|acs:)/i.test(k));
+const tagValue = chars(`${LETTERS}${DIGITS} _.:/=+-`, 0, 128).filter((v) => !/^(aliyun|acs:)/i.test(v));
+const tags = fc.dictionary(tagKey, tagValue, { maxKeys: 20 });
+const name = fc.string({ minLength: 1, maxLength: 100 }).filter((n) => !/^https?:\/\//.test(n));
+
+const common = fc.record(
+  {
+    vpnGatewayId: maybeToken(id('vpn')),
+    localSubnets: subnets,
+    remoteSubnets: subnets,
+    name,
+    effectImmediately: fc.boolean(),
+    autoConfigRoute: fc.boolean(),
+    tags,
+    createOutputs: fc.boolean(),
+  },
+  { requiredKeys: ['vpnGatewayId', 'localSubnets', 'remoteSubnets'] },
+);
+
+const singleTunnel = fc
+  .boolean()
+  .chain((weak) =>
+    fc.tuple(
+      common,
+      tunnelBlock,
+      fc.record(
+        {
+          allowWeakCrypto: fc.constant(weak),
+          customerGatewayId: maybeToken(id('cgw')),
+          ikeConfig: ikeConfig(weak, false),
+          ipsecConfig: ipsecConfig(weak),
+          healthCheckConfig: fc.record(
+            {
+              destinationIp: ipv4,
+              sourceIp: ipv4,
+              intervalSeconds: fc.integer({ min: 1, max: 3600 }),
+              retries: fc.integer({ min: 1, max: 100 }),
+            },
+            { requiredKeys: ['destinationIp', 'sourceIp'] },
+          ),
+          enableDpd: fc.boolean(),
+          enableNatTraversal: fc.boolean(),
+        },
+        { requiredKeys: weak ? ['customerGatewayId', 'allowWeakCrypto'] : ['customerGatewayId'] },
+      ),
+      fc.boolean(),
+    ),
+  )
+  .chain(([c, block, single, withBgp]) =>
+    (withBgp ? bgpConfig(block).map((b) => ({ bgpConfig: b })) : fc.constant({})).map(
+      (bgp): IpsecVpnConnectionProps => ({ ...c, ...single, ...bgp }),
+    ),
+  );
+
+const tunnel = (role: TunnelRole, weak: boolean, block: { tunnelCidr: string; localBgpIp: string }, withBgp: boolean) =>
+  fc.record(
+    {
+      role: fc.constant(role),
+      customerGatewayId: maybeToken(id('cgw')),
+      ikeConfig: ikeConfig(weak, true),
+      ipsecConfig: ipsecConfig(weak),
+      enableDpd: fc.boolean(),
+      enableNatTraversal: fc.boolean(),
+      ...(withBgp ? { bgpConfig: bgpConfig(block) } : {}),
+    },
+    { requiredKeys: ['role', 'customerGatewayId', 'ikeConfig', ...(withBgp ? ['bgpConfig' as const] : [])] },
+  ) as fc.Arbitrary<TunnelConfig>;
+
+const dualTunnel = fc
+  .tuple(
+    fc.boolean(),
+    fc.uniqueArray(tunnelBlock, { minLength: 2, maxLength: 2, selector: (b) => b.index }),
+    fc.boolean(),
+    fc.boolean(),
+    fc.boolean(),
+  )
+  .chain(([weak, [blockA, blockB], bgpA, bgpB, masterFirst]) =>
+    fc
+      .tuple(
+        common,
+        tunnel(TunnelRole.MASTER, weak, blockA, bgpA),
+        tunnel(TunnelRole.SLAVE, weak, blockB, bgpB),
+        bgpA && bgpB ? fc.option(fc.boolean(), { nil: undefined }) : fc.option(fc.constant(false), { nil: undefined }),
+      )
+      .map(([c, master, slave, enableTunnelsBgp]): IpsecVpnConnectionProps => ({
+        ...c,
+        ...(weak ? { allowWeakCrypto: true } : {}),
+        tunnels: masterFirst ? [master, slave] : [slave, master],
+        ...(enableTunnelsBgp !== undefined ? { enableTunnelsBgp } : {}),
+      })),
+  );
+
+const validProps = fc.oneof(singleTunnel, dualTunnel);
+
+// ---------------------------------------------------------------- helpers
+
+/** Testing.synth writes nothing to disk: one output directory serves every sample. */
+const OUTDIR = Testing.app().outdir;
+
+function newStack(): TerraformStack {
+  return new TerraformStack(new App({ outdir: OUTDIR, skipValidation: true }), 'vpn');
+}
+
+function synthesize(props: IpsecVpnConnectionProps): string {
+  const stack = newStack();
+  new IpsecVpnConnection(stack, 'Conn', props);
+  return Testing.synth(stack);
+}
+
+/** Literal pre-shared keys of a props object. */
+function keysOf(props: IpsecVpnConnectionProps): string[] {
+  const keys = [props.ikeConfig?.preSharedKey, ...(props.tunnels ?? []).map((t) => t.ikeConfig?.preSharedKey)];
+  return keys.filter((k): k is string => typeof k === 'string' && !k.includes('${TfToken['));
+}
+
+/** The key as it appears in the JSON text inside sensitive(): Terraform escapes, then JSON escapes. */
+function renderedKey(key: string): string {
+  const terraformLiteral = key.replace(/%\{/g, () => '%%{').replace(/\$\{/g, () => '$${');
+  return JSON.stringify(`sensitive(${JSON.stringify(terraformLiteral)})`).slice(1, -1);
+}
+
+function shuffle<T>(items: readonly T[], order: readonly number[]): T[] {
+  return items
+    .map((item, i) => ({ item, k: order[i % order.length] ?? 0 }))
+    .sort((a, b) => a.k - b.k)
+    .map(({ item }) => item);
+}
+
+// ---------------------------------------------------------------- properties
+
+describe('properties of valid props', () => {
+  test('construct and synthesize, conform to the schema, keep keys inside sensitive(), and are deterministic', () => {
+    fc.assert(
+      fc.property(validProps, (props) => {
+        const first = synthesize(props);
+        const problems = checkConformance(first).problems;
+        if (problems.length > 0) throw new Error(formatProblems(problems));
+        for (const key of keysOf(props)) {
+          const outside = first.split(renderedKey(key)).join('');
+          if (outside.includes(JSON.stringify(key).slice(1, -1)) || outside.includes(key)) {
+            throw new Error('a pre-shared key appears outside sensitive()');
+          }
+          if (!first.includes(renderedKey(key))) throw new Error('a pre-shared key is not rendered');
+        }
+        expect(synthesize(props)).toBe(first);
+      }),
+      params(),
+    );
+  });
+
+  test('the order of tunnels, subnets and tags does not change the output', () => {
+    fc.assert(
+      fc.property(validProps, fc.array(fc.nat(), { minLength: 1, maxLength: 12 }), (props, order) => {
+        const permuted: IpsecVpnConnectionProps = {
+          ...props,
+          localSubnets: shuffle(props.localSubnets, order),
+          remoteSubnets: shuffle(props.remoteSubnets, [...order].reverse()),
+          ...(props.tags ? { tags: Object.fromEntries(shuffle(Object.entries(props.tags), order)) } : {}),
+          ...(props.tunnels ? { tunnels: [...props.tunnels].reverse() } : {}),
+        };
+        expect(synthesize(permuted)).toBe(synthesize(props));
+      }),
+      params(),
+    );
+  });
+});
+
+// ---------------------------------------------------------------- invalid props
+
+interface Breakage {
+  readonly path: string;
+  readonly apply: (props: IpsecVpnConnectionProps) => IpsecVpnConnectionProps;
+}
+
+const BAD_KEY = 'BadKey "with" spaces';
+
+/** Ways to break one field of a valid sample, each naming the prop path it breaks. */
+function breakages(props: IpsecVpnConnectionProps): fc.Arbitrary<Breakage> {
+  const options: Array<fc.Arbitrary<Breakage>> = [
+    fc.constantFrom('10.0.0.1/24', '10.0.0.0', '300.1.1.1/8', '10.0.0.0/33', '2001:db8::/32', '').map((bad) => ({
+      path: 'localSubnets[0]',
+      apply: (p) => ({ ...p, localSubnets: [bad, ...p.localSubnets.slice(1)] }),
+    })),
+    fc.constant<Breakage>({ path: 'remoteSubnets', apply: (p) => ({ ...p, remoteSubnets: [] }) }),
+    fc.constant<Breakage>({ path: 'vpnGatewayId', apply: (p) => ({ ...p, vpnGatewayId: undefined as any }) }),
+    fc
+      .constantFrom('', 'https://x', 'x'.repeat(101))
+      .map((bad) => ({ path: 'name', apply: (p) => ({ ...p, name: bad }) })),
+    fc.constantFrom('aliyun:x', 'acs:x', 'see http://x').map((bad) => ({
+      path: 'tags.broken',
+      apply: (p) => ({ ...p, tags: { ...p.tags, broken: bad } }),
+    })),
+    fc.constant<Breakage>({ path: 'effectImmediately', apply: (p) => ({ ...p, effectImmediately: 'yes' as any }) }),
+  ];
+  if (props.tunnels) {
+    const i = fc.constantFrom(0, 1);
+    options.push(
+      i.map((n) => ({
+        path: `tunnels[${n}].ikeConfig.preSharedKey`,
+        apply: (p) => ({
+          ...p,
+          tunnels: p.tunnels!.map((t, j) =>
+            j === n ? { ...t, ikeConfig: { ...t.ikeConfig, preSharedKey: BAD_KEY } } : t,
+          ),
+        }),
+      })),
+      i.chain((n) =>
+        fc.constantFrom(-1, 86401, 1.5).map((bad) => ({
+          path: `tunnels[${n}].ipsecConfig.lifetimeSeconds`,
+          apply: (p: IpsecVpnConnectionProps) => ({
+            ...p,
+            tunnels: p.tunnels!.map((t, j) =>
+              j === n ? { ...t, ipsecConfig: { ...t.ipsecConfig, lifetimeSeconds: bad } } : t,
+            ),
+          }),
+        })),
+      ),
+      i.chain((n) =>
+        fc.constantFrom('10.0.0.0/30', '169.254.1.0/29', '169.254.1.1/30').map((bad) => ({
+          path: `tunnels[${n}].bgpConfig.tunnelCidr`,
+          apply: (p: IpsecVpnConnectionProps) => ({
+            ...p,
+            tunnels: p.tunnels!.map((t, j) =>
+              j === n ? { ...t, bgpConfig: { tunnelCidr: bad, localBgpIp: '169.254.1.1' } } : t,
+            ),
+          }),
+        })),
+      ),
+      i.chain((n) =>
+        fc.constantFrom('aes512', 'AES', 7).map((bad) => ({
+          path: `tunnels[${n}].ikeConfig.encryptionAlgorithm`,
+          apply: (p: IpsecVpnConnectionProps) => ({
+            ...p,
+            tunnels: p.tunnels!.map((t, j) =>
+              j === n ? { ...t, ikeConfig: { ...t.ikeConfig, encryptionAlgorithm: bad as any } } : t,
+            ),
+          }),
+        })),
+      ),
+      i.map((n) => ({
+        path: `tunnels[${n}].customerGatewayId`,
+        apply: (p) => ({
+          ...p,
+          tunnels: p.tunnels!.map((t, j) => (j === n ? { ...t, customerGatewayId: undefined as any } : t)),
+        }),
+      })),
+      fc.constant<Breakage>({ path: 'tunnels', apply: (p) => ({ ...p, tunnels: [...p.tunnels!, p.tunnels![0]] }) }),
+      fc.constant<Breakage>({ path: 'ikeConfig', apply: (p) => ({ ...p, ikeConfig: {} }) }),
+      fc.constant<Breakage>({ path: 'customerGatewayId', apply: (p) => ({ ...p, customerGatewayId: 'cgw-1' }) }),
+    );
+  } else {
+    options.push(
+      fc.constant<Breakage>({
+        path: 'ikeConfig.preSharedKey',
+        apply: (p) => ({ ...p, ikeConfig: { ...p.ikeConfig, preSharedKey: BAD_KEY } }),
+      }),
+      fc.constantFrom(0, 4294967296, 2.5).map((bad) => ({
+        path: 'bgpConfig.localAsn',
+        apply: (p) => ({ ...p, bgpConfig: { tunnelCidr: '169.254.1.0/30', localBgpIp: '169.254.1.1', localAsn: bad } }),
+      })),
+      fc.constantFrom('group24', 'GROUP14', null).map((bad) => ({
+        path: 'ikeConfig.dhGroup',
+        apply: (p) => ({ ...p, ikeConfig: { ...p.ikeConfig, dhGroup: bad as any } }),
+      })),
+      fc.constantFrom('dc', '10.0.0.256', '').map((bad) => ({
+        path: 'healthCheckConfig.sourceIp',
+        apply: (p) => ({ ...p, healthCheckConfig: { destinationIp: '192.0.2.1', sourceIp: bad } }),
+      })),
+      fc.constant<Breakage>({ path: 'enableTunnelsBgp', apply: (p) => ({ ...p, enableTunnelsBgp: true }) }),
+      fc.constant<Breakage>({ path: 'customerGatewayId', apply: (p) => ({ ...p, customerGatewayId: '' }) }),
+      fc.constant<Breakage>({
+        path: 'ipsecConfig.encryptionAlgorithm',
+        apply: (p) => ({ ...p, allowWeakCrypto: false, ipsecConfig: { encryptionAlgorithm: EncryptionAlgorithm.DES } }),
+      }),
+    );
+  }
+  return fc.oneof(...options);
+}
+
+const invalidSample = validProps.chain((props) => breakages(props).map((breakage) => ({ props, breakage })));
+
+describe('properties of invalid props', () => {
+  test('one broken field gives a plain Error naming its path, and never the key', () => {
+    fc.assert(
+      fc.property(invalidSample, ({ props, breakage }) => {
+        const stack = newStack();
+        const broken = breakage.apply(props);
+        let error: unknown;
+        try {
+          new IpsecVpnConnection(stack, 'Conn', broken);
+        } catch (e) {
+          error = e;
+        }
+        if (!(error instanceof Error) || error.constructor !== Error) {
+          throw new Error(`expected a plain Error for ${breakage.path}, got ${String(error)}`);
+        }
+        expect(error.message).toContain(`\`${breakage.path}\``);
+        for (const key of [...keysOf(broken), BAD_KEY]) expect(error.message).not.toContain(key);
+      }),
+      params(),
+    );
+  });
+});
