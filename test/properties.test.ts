@@ -1,3 +1,4 @@
+/* eslint-disable no-bitwise -- generating IPv4 addresses and /30 blocks */
 /**
  * Property-based robustness (fast-check, seeded). `npm test` runs PROPERTY_RUNS (default 1,000) samples
  * per property; set PROPERTY_RUNS=50000 for a long run, PROPERTY_SEED to replay a failure.

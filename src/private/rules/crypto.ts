@@ -85,6 +85,24 @@ function checkIkeId(f: Findings, path: string, value: unknown): void {
   }
 }
 
+/** `encryptionAlgorithm` and `authenticationAlgorithm`, shared by IKE and IPsec settings. */
+function checkAlgorithms(f: Findings, path: string, config: Record<string, unknown>, allowWeakCrypto: boolean): void {
+  const enc = `${path}.encryptionAlgorithm`;
+  checkStrength(
+    f,
+    enc,
+    checkEnum(f, enc, config.encryptionAlgorithm, EncryptionAlgorithm, 'EncryptionAlgorithm'),
+    allowWeakCrypto,
+  );
+  const auth = `${path}.authenticationAlgorithm`;
+  checkStrength(
+    f,
+    auth,
+    checkEnum(f, auth, config.authenticationAlgorithm, AuthenticationAlgorithm, 'AuthenticationAlgorithm'),
+    allowWeakCrypto,
+  );
+}
+
 function checkLifetime(f: Findings, path: string, value: unknown): void {
   checkInteger(f, 'LIFETIME_RANGE', path, value, 0, MAX_LIFETIME, 'an SA lifetime in seconds');
 }
@@ -115,22 +133,7 @@ export function checkIkeConfig(
     if (mode === IkeMode.AGGRESSIVE) {
       f.warn('LEGACY_CRYPTO', `${path}.mode`, '"aggressive": aggressive mode exposes identities; prefer main mode.');
     }
-    const enc = checkEnum(
-      f,
-      `${path}.encryptionAlgorithm`,
-      ike.encryptionAlgorithm,
-      EncryptionAlgorithm,
-      'EncryptionAlgorithm',
-    );
-    checkStrength(f, `${path}.encryptionAlgorithm`, enc, allowWeakCrypto);
-    const auth = checkEnum(
-      f,
-      `${path}.authenticationAlgorithm`,
-      ike.authenticationAlgorithm,
-      AuthenticationAlgorithm,
-      'AuthenticationAlgorithm',
-    );
-    checkStrength(f, `${path}.authenticationAlgorithm`, auth, allowWeakCrypto);
+    checkAlgorithms(f, path, ike, allowWeakCrypto);
     const dh = checkEnum(f, `${path}.dhGroup`, ike.dhGroup, DhGroup, 'DhGroup');
     checkStrength(f, `${path}.dhGroup`, dh, allowWeakCrypto);
     checkLifetime(f, `${path}.lifetimeSeconds`, ike.lifetimeSeconds);
@@ -153,22 +156,7 @@ export function checkIkeConfig(
 export function checkIpsecConfig(f: Findings, path: string, value: unknown, allowWeakCrypto: boolean): void {
   const ipsec = struct(f, path, value);
   if (!ipsec) return;
-  const enc = checkEnum(
-    f,
-    `${path}.encryptionAlgorithm`,
-    ipsec.encryptionAlgorithm,
-    EncryptionAlgorithm,
-    'EncryptionAlgorithm',
-  );
-  checkStrength(f, `${path}.encryptionAlgorithm`, enc, allowWeakCrypto);
-  const auth = checkEnum(
-    f,
-    `${path}.authenticationAlgorithm`,
-    ipsec.authenticationAlgorithm,
-    AuthenticationAlgorithm,
-    'AuthenticationAlgorithm',
-  );
-  checkStrength(f, `${path}.authenticationAlgorithm`, auth, allowWeakCrypto);
+  checkAlgorithms(f, path, ipsec, allowWeakCrypto);
   const pfs = checkEnum(f, `${path}.pfs`, ipsec.pfs, IpsecPfs, 'IpsecPfs');
   if (pfs === IpsecPfs.DISABLED) {
     f.warn(
