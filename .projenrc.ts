@@ -87,6 +87,11 @@ const bench = project.addTask('bench', {
 bench.spawn(project.compileTask);
 bench.exec('node bench/run.js');
 
+project.addTask('test:properties:long', {
+  description: 'The property-based tests with 50,000 samples per property (PROPERTY_TOTAL to change)',
+  exec: 'node scripts/property-soak.js',
+});
+
 project.addTask('readme', {
   description: 'Copy the examples into README.md between their markers',
   exec: 'node scripts/render-readme.js',

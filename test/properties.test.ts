@@ -1,7 +1,8 @@
 /* eslint-disable no-bitwise -- generating IPv4 addresses and /30 blocks */
 /**
  * Property-based robustness (fast-check, seeded). `npm test` runs PROPERTY_RUNS (default 1,000) samples
- * per property; set PROPERTY_RUNS=50000 for a long run, PROPERTY_SEED to replay a failure.
+ * per property; PROPERTY_SEED replays a failure. `npx projen test:properties:long` runs 50,000 per
+ * property in seeded chunks (scripts/property-soak.js).
  */
 import { App, Lazy, TerraformStack, Testing } from 'cdktf';
 import * as fc from 'fast-check';
