@@ -100,15 +100,8 @@ function sorted(list: readonly string[]): string[] {
   return [...list].sort();
 }
 
-/** Tags with sorted keys, so the output does not depend on the order they were written in. */
-function sortedTags(tags: { [key: string]: string }): { [key: string]: string } {
-  const out: { [key: string]: string } = {};
-  for (const key of Object.keys(tags).sort()) out[key] = tags[key];
-  return out;
-}
-
 /** Master first, then slave, whatever order the user gave (the provider keeps the API's order). */
-export function orderTunnels(tunnels: readonly TunnelConfig[]): TunnelConfig[] {
+function orderTunnels(tunnels: readonly TunnelConfig[]): TunnelConfig[] {
   const rank = (t: TunnelConfig) => (t.role === TunnelRole.MASTER ? 0 : t.role === TunnelRole.SLAVE ? 1 : 2);
   return tunnels
     .map((t, i) => ({ t, i }))
@@ -117,7 +110,7 @@ export function orderTunnels(tunnels: readonly TunnelConfig[]): TunnelConfig[] {
 }
 
 /** Whether BGP is on for the tunnels: as given, else on exactly when both tunnels have a bgpConfig. */
-export function tunnelsBgpEnabled(props: IpsecVpnConnectionProps): boolean {
+function tunnelsBgpEnabled(props: IpsecVpnConnectionProps): boolean {
   const tunnels = props.tunnels ?? [];
   return props.enableTunnelsBgp ?? (tunnels.length > 0 && tunnels.every((t) => t.bgpConfig !== undefined));
 }
@@ -131,7 +124,7 @@ export function renderConnection(props: IpsecVpnConnectionProps, mode: TunnelMod
     autoConfigRoute: props.autoConfigRoute ?? DEFAULTS.autoConfigRoute,
   };
   if (props.name !== undefined) config.vpnConnectionName = props.name;
-  if (props.tags !== undefined) config.tags = Token.isUnresolved(props.tags) ? props.tags : sortedTags(props.tags);
+  if (props.tags !== undefined) config.tags = props.tags; // cdktf writes map keys in sorted order
 
   if (mode === TunnelMode.SINGLE) {
     const ike = props.ikeConfig;
