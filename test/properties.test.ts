@@ -252,12 +252,16 @@ describe('properties of valid props', () => {
         const first = synthesize(props);
         const problems = checkConformance(first).problems;
         if (problems.length > 0) throw new Error(formatProblems(problems));
-        for (const key of keysOf(props)) {
-          const outside = first.split(renderedKey(key)).join('');
-          if (outside.includes(JSON.stringify(key).slice(1, -1)) || outside.includes(key)) {
-            throw new Error('a pre-shared key appears outside sensitive()');
-          }
+        const keys = keysOf(props);
+        // a key that the sample also wrote into another prop (fast-check likes strings such as
+        // "__proto__") would show up there by the user's own doing: skip such rare samples
+        const others = JSON.stringify(props, (k, v) => (k === 'preSharedKey' ? undefined : v));
+        fc.pre(keys.every((key) => !others.includes(key)));
+        // the document without every sensitive(...) key (one key may be a substring of the other)
+        const outside = keys.reduce((text, key) => text.split(renderedKey(key)).join(''), first);
+        for (const key of keys) {
           if (!first.includes(renderedKey(key))) throw new Error('a pre-shared key is not rendered');
+          if (outside.includes(key)) throw new Error('a pre-shared key appears outside sensitive()');
         }
         expect(synthesize(props)).toBe(first);
       }),
