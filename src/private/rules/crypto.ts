@@ -18,11 +18,14 @@ const WEAK: Record<string, string> = {
   md5: 'MD5 is broken',
   group1: 'DH group 1 (768-bit) is broken',
 };
-/** Always allowed, with a warning. */
+/** Always allowed, with a warning (values are distinct across the enums they come from). */
 const LEGACY: Record<string, string> = {
   sha1: 'SHA-1 is deprecated; prefer sha256 or stronger',
   group2: 'DH group 2 (1024-bit) is weak; prefer group14',
   group5: 'DH group 5 (1536-bit) is weak; prefer group14',
+  ikev1: 'IKEv1 is legacy; prefer IKEv2 (the default) if the peer supports it',
+  aggressive: 'aggressive mode exposes identities; prefer main mode',
+  disabled: 'without PFS one leaked key exposes past traffic; prefer group14',
 };
 
 function checkStrength(f: Findings, path: string, value: string | undefined, allowWeakCrypto: boolean): void {
@@ -73,7 +76,7 @@ export function checkPreSharedKey(f: Findings, path: string, value: unknown): vo
 }
 
 function checkIkeId(f: Findings, path: string, value: unknown): void {
-  const { literal } = literalString(f, path, value, false);
+  const literal = literalString(f, path, value, false);
   if (literal === undefined) return;
   const length = [...literal].length;
   if (length < 1 || length > IKE_ID_MAX) {
@@ -121,18 +124,13 @@ export function checkIkeConfig(
   const ike = struct(f, path, value);
   if (ike) {
     checkPreSharedKey(f, `${path}.preSharedKey`, ike.preSharedKey);
-    const version = checkEnum(f, `${path}.version`, ike.version, IkeVersion, 'IkeVersion');
-    if (version === IkeVersion.IKEV1) {
-      f.warn(
-        'LEGACY_CRYPTO',
-        `${path}.version`,
-        '"ikev1": IKEv1 is legacy; prefer IKEv2 (the default) if the peer supports it.',
-      );
-    }
-    const mode = checkEnum(f, `${path}.mode`, ike.mode, IkeMode, 'IkeMode');
-    if (mode === IkeMode.AGGRESSIVE) {
-      f.warn('LEGACY_CRYPTO', `${path}.mode`, '"aggressive": aggressive mode exposes identities; prefer main mode.');
-    }
+    checkStrength(
+      f,
+      `${path}.version`,
+      checkEnum(f, `${path}.version`, ike.version, IkeVersion, 'IkeVersion'),
+      allowWeakCrypto,
+    );
+    checkStrength(f, `${path}.mode`, checkEnum(f, `${path}.mode`, ike.mode, IkeMode, 'IkeMode'), allowWeakCrypto);
     checkAlgorithms(f, path, ike, allowWeakCrypto);
     const dh = checkEnum(f, `${path}.dhGroup`, ike.dhGroup, DhGroup, 'DhGroup');
     checkStrength(f, `${path}.dhGroup`, dh, allowWeakCrypto);
@@ -157,15 +155,6 @@ export function checkIpsecConfig(f: Findings, path: string, value: unknown, allo
   const ipsec = struct(f, path, value);
   if (!ipsec) return;
   checkAlgorithms(f, path, ipsec, allowWeakCrypto);
-  const pfs = checkEnum(f, `${path}.pfs`, ipsec.pfs, IpsecPfs, 'IpsecPfs');
-  if (pfs === IpsecPfs.DISABLED) {
-    f.warn(
-      'LEGACY_CRYPTO',
-      `${path}.pfs`,
-      '"disabled": without PFS one leaked key exposes past traffic; prefer group14.',
-    );
-  } else {
-    checkStrength(f, `${path}.pfs`, pfs, allowWeakCrypto);
-  }
+  checkStrength(f, `${path}.pfs`, checkEnum(f, `${path}.pfs`, ipsec.pfs, IpsecPfs, 'IpsecPfs'), allowWeakCrypto);
   checkLifetime(f, `${path}.lifetimeSeconds`, ipsec.lifetimeSeconds);
 }

@@ -59,21 +59,16 @@ export const isPlainObject = (value: unknown): value is Record<string, unknown> 
  * Checks that `value` is a string (or a string token). Reports a missing required value or a value of
  * another type; returns the string only when it is a resolved literal worth checking further.
  */
-export function literalString(
-  f: Findings,
-  path: string,
-  value: unknown,
-  required: boolean,
-): { present: boolean; literal?: string } {
+export function literalString(f: Findings, path: string, value: unknown, required: boolean): string | undefined {
   if (value === undefined) {
     if (required) f.error('REQUIRED_PROP_MISSING', path, 'is required.');
-    return { present: false };
+    return undefined;
   }
   if (typeof value !== 'string') {
     f.error('TYPE_INVALID', path, `must be a string, got ${kindOf(value)} ${show(value)}.`);
-    return { present: true };
+    return undefined;
   }
-  return { present: true, literal: isUnresolved(value) ? undefined : value };
+  return isUnresolved(value) ? undefined : value;
 }
 
 /** Like {@link literalString} for numbers; number tokens are skipped. */
@@ -117,7 +112,7 @@ export function checkEnum(
   allowed: Record<string, string>,
   enumName: string,
 ): string | undefined {
-  const { literal } = literalString(f, path, value, false);
+  const literal = literalString(f, path, value, false);
   if (literal === undefined) return undefined;
   const values = Object.values(allowed);
   if (!values.includes(literal)) {

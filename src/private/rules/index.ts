@@ -4,7 +4,7 @@
  */
 import { checkIkeConfig, checkIpsecConfig } from './crypto';
 import { checkBoolean, Finding, Findings, isPlainObject, kindOf } from './findings';
-import { checkBooleans, checkName, checkResourceId, checkTags } from './metadata';
+import { checkName, checkResourceId, checkTags } from './metadata';
 import { checkMode, checkTunnelStructure } from './mode';
 import { checkBgpConfig, checkHealthCheckConfig, checkSubnets } from './network';
 import type { IpsecVpnConnectionProps } from '../../ipsec-vpn-connection';
@@ -34,7 +34,7 @@ export function validateConnectionProps(input: IpsecVpnConnectionProps): Validat
   checkSubnets(f, 'remoteSubnets', props.remoteSubnets);
   checkName(f, 'name', props.name);
   checkTags(f, 'tags', props.tags);
-  checkBooleans(f, props, [
+  for (const key of [
     'effectImmediately',
     'autoConfigRoute',
     'allowWeakCrypto',
@@ -42,7 +42,9 @@ export function validateConnectionProps(input: IpsecVpnConnectionProps): Validat
     'enableDpd',
     'enableNatTraversal',
     'enableTunnelsBgp',
-  ]);
+  ]) {
+    checkBoolean(f, key, props[key]);
+  }
   const weak = props.allowWeakCrypto === true;
 
   const mode = checkMode(f, props);

@@ -1,7 +1,7 @@
 /**
  * Rules for gateway ids, the connection name, tags and the plain boolean switches.
  */
-import { checkBoolean, Findings, isPlainObject, isUnresolved, kindOf, literalString, show } from './findings';
+import { Findings, isPlainObject, isUnresolved, kindOf, literalString, show } from './findings';
 
 const NAME_MAX = 100;
 const MAX_TAGS = 20;
@@ -12,7 +12,7 @@ const URL_MARKERS = ['http://', 'https://'];
 
 /** A required resource id (VPN gateway, customer gateway): a non-empty string. */
 export function checkResourceId(f: Findings, path: string, value: unknown, what: string): void {
-  const { literal } = literalString(f, path, value, true);
+  const literal = literalString(f, path, value, true);
   if (literal !== undefined && literal.trim() === '') {
     f.error(
       'RESOURCE_ID_EMPTY',
@@ -24,7 +24,7 @@ export function checkResourceId(f: Findings, path: string, value: unknown, what:
 
 /** `name`: 1–100 characters, not starting with http:// or https://. */
 export function checkName(f: Findings, path: string, value: unknown): void {
-  const { literal } = literalString(f, path, value, false);
+  const literal = literalString(f, path, value, false);
   if (literal === undefined) return;
   const length = [...literal].length;
   if (length < 1 || length > NAME_MAX) {
@@ -64,7 +64,7 @@ export function checkTags(f: Findings, path: string, value: unknown): void {
       }
       checkTagText(f, at, key, 'key');
     }
-    const { literal } = literalString(f, at, tagValue, true);
+    const literal = literalString(f, at, tagValue, true);
     if (literal === undefined) continue;
     const length = [...literal].length;
     if (length > TAG_VALUE_MAX) {
@@ -72,9 +72,4 @@ export function checkTags(f: Findings, path: string, value: unknown): void {
     }
     checkTagText(f, at, literal, 'value');
   }
-}
-
-/** The plain boolean props of the connection. */
-export function checkBooleans(f: Findings, props: Record<string, unknown>, keys: readonly string[]): void {
-  for (const key of keys) checkBoolean(f, key, props[key]);
 }

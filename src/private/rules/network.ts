@@ -30,7 +30,7 @@ export function checkSubnets(f: Findings, path: string, value: unknown): void {
   const seen = new Map<string, number>();
   value.forEach((item, i) => {
     const at = `${path}[${i}]`;
-    const { literal } = literalString(f, at, item, true);
+    const literal = literalString(f, at, item, true);
     if (literal === undefined) return;
     const cidr = parseIpv4Cidr(literal);
     if (!cidr) {
@@ -56,7 +56,7 @@ export function checkSubnets(f: Findings, path: string, value: unknown): void {
 
 /** A tunnel CIDR: a /30 in 169.254.0.0/16, in network form. Returns the parsed block when valid. */
 function checkTunnelCidr(f: Findings, path: string, value: unknown): Ipv4Cidr | undefined {
-  const { literal } = literalString(f, path, value, true);
+  const literal = literalString(f, path, value, true);
   if (literal === undefined) return undefined;
   const cidr = parseIpv4Cidr(literal);
   const valid =
@@ -88,7 +88,7 @@ export function checkBgpConfig(f: Findings, path: string, value: unknown): strin
   if (!bgp) return undefined;
   const cidr = checkTunnelCidr(f, `${path}.tunnelCidr`, bgp.tunnelCidr);
   const ipPath = `${path}.localBgpIp`;
-  const { literal: ipText } = literalString(f, ipPath, bgp.localBgpIp, true);
+  const ipText = literalString(f, ipPath, bgp.localBgpIp, true);
   if (ipText !== undefined) {
     const ip = parseIpv4(ipText);
     if (ip === undefined) {
@@ -112,7 +112,7 @@ export function checkHealthCheckConfig(f: Findings, path: string, value: unknown
   if (!hc) return;
   for (const key of ['destinationIp', 'sourceIp'] as const) {
     const at = `${path}.${key}`;
-    const { literal } = literalString(f, at, hc[key], true);
+    const literal = literalString(f, at, hc[key], true);
     if (literal !== undefined && parseIpv4(literal) === undefined) {
       f.error('HEALTH_CHECK_IP_INVALID', at, `must be an IPv4 address like "192.0.2.10", got ${show(literal)}.`);
     }
