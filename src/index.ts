@@ -1,5 +1,6 @@
 export * from './crypto';
 export * from './tunnel';
+export * from './validation';
 export * from './ipsec-vpn-connection';
 
 /**

@@ -1,10 +1,13 @@
-import { Annotations, TerraformOutput } from 'cdktf';
+import { Annotations, TerraformElement, TerraformOutput, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
 import { IkeConfig, IpsecConfig } from './crypto';
 import { VpnConnection } from './gen/vpn-connection';
+import { toPublic, validationError } from './private/errors';
 import { renderConnection } from './private/render';
 import { formatFinding, validateConnectionProps } from './private/rules';
+import { describe } from './private/rules/findings';
 import { BgpConfig, HealthCheckConfig, TunnelConfig, TunnelMode, TunnelRole } from './tunnel';
+import { FindingSeverity, ValidationReport } from './validation';
 
 /**
  * Properties of an {@link IpsecVpnConnection}.
@@ -148,6 +151,21 @@ export interface IpsecVpnConnectionProps {
  * });
  */
 export class IpsecVpnConnection extends Construct {
+  /**
+   * Checks props against every rule without building anything: the same findings the constructor
+   * reports, as data. Pure (no construct tree, no side effects) and never throws, whatever the input.
+   * Tokens are skipped by value checks, as in the constructor.
+   */
+  public static validateProps(props: IpsecVpnConnectionProps): ValidationReport {
+    const result = validateConnectionProps(props);
+    return {
+      valid: result.errors.length === 0 && result.mode !== undefined,
+      tunnelMode: result.mode,
+      errors: result.errors.map((e) => toPublic(e, FindingSeverity.ERROR)),
+      warnings: result.warnings.map((w) => toPublic(w, FindingSeverity.WARNING)),
+    };
+  }
+
   /** The connection's ID (a token for `alicloud_vpn_connection.<name>.id`). */
   public readonly connectionId: string;
 
@@ -159,24 +177,22 @@ export class IpsecVpnConnection extends Construct {
 
   constructor(scope: Construct, id: string, props: IpsecVpnConnectionProps) {
     super(scope, id);
+    assertSameFramework(this);
 
     const result = validateConnectionProps(props);
-    if (result.errors.length > 0 || result.mode === undefined) {
-      const n = result.errors.length;
-      throw new Error(
-        `IpsecVpnConnection at '${this.node.path}' has invalid props (${n} problem${n === 1 ? '' : 's'}):\n` +
-          result.errors.map((e) => `  - ${formatFinding(e)}`).join('\n'),
-      );
+    if (result.errors.length > 0 || result.mode === undefined || result.props === undefined) {
+      throw validationError(this.node.path, result.errors);
     }
     for (const warning of result.warnings) {
       Annotations.of(this).addWarning(formatFinding(warning));
     }
 
+    // from here on only the snapshot: the caller's objects are never read again
     this.tunnelMode = result.mode;
-    this.resource = new VpnConnection(this, 'Resource', renderConnection(props, result.mode));
+    this.resource = new VpnConnection(this, 'Resource', renderConnection(result.props, result.mode, this.node.path));
     this.connectionId = this.resource.id;
 
-    if (props.createOutputs ?? true) {
+    if (result.props.createOutputs ?? true) {
       this.createOutputs();
     }
   }
@@ -202,6 +218,12 @@ export class IpsecVpnConnection extends Construct {
    * trace: this is on the hot path of synthesizing thousands of connections).
    */
   private tunnelAttribute(role: TunnelRole, attribute: string): string {
+    if (role !== TunnelRole.MASTER && role !== TunnelRole.SLAVE) {
+      throw new Error(
+        `IpsecVpnConnection at '${this.node.path}': the tunnel role must be TunnelRole.MASTER or ` +
+          `TunnelRole.SLAVE, got ${describe(role)}.`,
+      );
+    }
     if (this.tunnelMode !== TunnelMode.DUAL) {
       throw new Error(
         `IpsecVpnConnection at '${this.node.path}' is a single-tunnel connection: it has no ${role} tunnel.`,
@@ -230,5 +252,26 @@ export class IpsecVpnConnection extends Construct {
         description: `Public IP address of the ${role} tunnel of ${this.node.path} on the Alibaba Cloud side`,
       });
     }
+  }
+}
+
+/**
+ * CDK Terrain's stack calls a method on every element (`_resetResolveDiscoveredProviderFeatureUsage`)
+ * that elements built from cdktf's own classes lack, so a cdktn stack holding this library's resources
+ * dies at synth with a TypeError. Detected here, where the fix can be named.
+ */
+function assertSameFramework(scope: Construct): void {
+  const stack = TerraformStack.of(scope) as unknown as Record<string, unknown>;
+  const elementProto = TerraformElement.prototype as unknown as Record<string, unknown>;
+  if (
+    typeof stack._runPreparingResolve === 'function' &&
+    typeof elementProto._resetResolveDiscoveredProviderFeatureUsage !== 'function'
+  ) {
+    throw new Error(
+      `IpsecVpnConnection at '${scope.node.path}' is in a CDK Terrain (cdktn) stack, but this library was ` +
+        "loaded with cdktf's classes, which cdktn stacks cannot synthesize. Make cdktf resolve to cdktn with " +
+        'an npm override in your package.json: "overrides": { "cdktf": "npm:cdktn@0.24.0" }, then run ' +
+        'npm install again (see the README, "CDK Terrain users").',
+    );
   }
 }

@@ -72,13 +72,21 @@ describe('CDK Terrain compatibility', () => {
     );
   });
 
-  test('mixing the two packages in one stack fails in cdktn 0.24 (why cdktn users alias cdktf to cdktn)', () => {
+  test('mixing the two packages in one stack is caught at construction with the fix, not a TypeError at synth', () => {
     const { framework } = loadWithCdktn();
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const lib: Library = require('../src'); // built against the real cdktf
     const app = new framework.App({ outdir: framework.Testing.app().outdir });
     const stack = new framework.TerraformStack(app, 'vpn');
-    new lib.IpsecVpnConnection(stack, 'Office', singleProps());
+    expect(() => new lib.IpsecVpnConnection(stack, 'Office', singleProps())).toThrow(
+      /^IpsecVpnConnection at 'vpn\/Office' is in a CDK Terrain \(cdktn\) stack, .*"overrides": \{ "cdktf": "npm:cdktn@0\.24\.0" \}/,
+    );
+    // what the check prevents: the same mix, built from the binding directly, dies at synth
+    new lib.alicloud.vpnConnection.VpnConnection(stack, 'Raw', {
+      vpnGatewayId: 'vpn-1',
+      localSubnet: ['10.0.0.0/16'],
+      remoteSubnet: ['192.0.2.0/24'],
+    });
     expect(() => app.synth()).toThrow(/_resetResolveDiscoveredProviderFeatureUsage is not a function/);
   });
 });

@@ -192,9 +192,19 @@ describe('dual tunnel', () => {
     const oneBgp = { ...props, tunnels: [props.tunnels![0], { ...props.tunnels![1], bgpConfig: undefined }] };
     const { resource } = synth(oneBgp);
     expect(resource.enable_tunnels_bgp).toBe(false);
-    expect(resource.tunnel_options_specification[1]).not.toHaveProperty('tunnel_bgp_config');
-    expect(resource.tunnel_options_specification[0]).toHaveProperty('tunnel_bgp_config');
+    expect(resource.tunnel_options_specification[0].tunnel_bgp_config.tunnel_cidr).toBe('169.254.10.0/30');
     expect(synth({ ...dualProps(), enableTunnelsBgp: false }).resource.enable_tunnels_bgp).toBe(false);
+  });
+
+  test('a tunnel without bgpConfig gets the API default local ASN, so the read-back block matches', () => {
+    // docs/decisions/003-tunnel-bgp-config.md: DescribeVpnConnection reports TunnelBgpConfig per tunnel
+    const props = dualProps();
+    const noBgp = { ...props, tunnels: props.tunnels!.map((t) => ({ ...t, bgpConfig: undefined })) };
+    const { resource } = synth(noBgp);
+    expect(resource.enable_tunnels_bgp).toBe(false);
+    for (const tunnel of resource.tunnel_options_specification) {
+      expect(tunnel.tunnel_bgp_config).toEqual({ local_asn: '45104' });
+    }
   });
 
   test('renders per-tunnel settings, ids and DPD / NAT traversal switches', () => {
@@ -406,7 +416,7 @@ describe('weak and legacy crypto', () => {
 
   test.each(weakCases)('%s is rendered with a warning when allowWeakCrypto is true', (_n, mutate, path) => {
     const { stack } = synth({ ...mutate(singleProps()), allowWeakCrypto: true });
-    expect(warningsOf(stack)).toEqual([expect.stringContaining(`\`${path}\` [WEAK_CRYPTO_ALLOWED]`)]);
+    expect(warningsOf(stack, 'PSK_LITERAL')).toEqual([expect.stringContaining(`\`${path}\` [WEAK_CRYPTO_ALLOWED]`)]);
   });
 
   test('weak choices inside a tunnel are refused with the tunnel path', () => {
@@ -436,12 +446,19 @@ describe('weak and legacy crypto', () => {
     ['PFS disabled', { ipsecConfig: { pfs: IpsecPfs.DISABLED } }, 'ipsecConfig.pfs'],
   ])('%s is allowed with a LEGACY_CRYPTO warning', (_n, extra, path) => {
     const { stack } = synth({ ...singleProps(), ...extra });
-    expect(warningsOf(stack)).toEqual([expect.stringContaining(`\`${path}\` [LEGACY_CRYPTO]`)]);
+    expect(warningsOf(stack, 'PSK_LITERAL')).toEqual([expect.stringContaining(`\`${path}\` [LEGACY_CRYPTO]`)]);
   });
 
-  test('the defaults raise no warning', () => {
-    expect(warningsOf(synth(singleProps()).stack)).toEqual([]);
-    expect(warningsOf(synth(dualProps()).stack)).toEqual([]);
+  test('the defaults raise no warning (keys from variables)', () => {
+    const stack = new TerraformStack(Testing.app(), 'test');
+    const key = (name: string) => new TerraformVariable(stack, name, { type: 'string', sensitive: true }).stringValue;
+    const dual = dualProps();
+    new IpsecVpnConnection(stack, 'Single', { ...singleProps(), ikeConfig: { preSharedKey: key('a') } });
+    new IpsecVpnConnection(stack, 'Dual', {
+      ...dual,
+      tunnels: dual.tunnels!.map((t, i) => ({ ...t, ikeConfig: { preSharedKey: key(`t${i}`) } })),
+    });
+    expect(warningsOf(stack)).toEqual([]);
   });
 });
 

@@ -17,6 +17,7 @@ import {
   IpsecVpnConnectionProps,
   TunnelConfig,
   TunnelRole,
+  ValidationErrors,
 } from '../src';
 import { checkConformance, formatProblems } from './support/conformance';
 
@@ -38,8 +39,15 @@ const chars = (set: string, minLength: number, maxLength: number) =>
 const LETTERS = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ';
 const DIGITS = '0123456789';
 const id = (prefix: string) => chars('abcdefghijklmnopqrstuvwxyz0123456789', 6, 20).map((s) => `${prefix}-${s}`);
+/** The text each Lazy string token of the samples produces, so key checks can follow Lazy keys too. */
+const lazyText = new Map<string, string>();
 /** A string token that resolves to a valid value at synth time (value checks skip it). */
-const stringToken = (value: fc.Arbitrary<string>) => value.map((v) => Lazy.stringValue({ produce: () => v }));
+const stringToken = (value: fc.Arbitrary<string>) =>
+  value.map((v) => {
+    const token = Lazy.stringValue({ produce: () => v });
+    lazyText.set(token, v);
+    return token;
+  });
 const numberToken = (value: fc.Arbitrary<number>) => value.map((v) => Lazy.numberValue({ produce: () => v }));
 const maybeToken = (value: fc.Arbitrary<string>) => fc.oneof({ weight: 4, arbitrary: value }, stringToken(value));
 
@@ -225,9 +233,12 @@ function synthesize(props: IpsecVpnConnectionProps): string {
 }
 
 /** Literal pre-shared keys of a props object. */
+/** The keys of a sample as text: literal keys, and the text that Lazy keys produce at synth. */
 function keysOf(props: IpsecVpnConnectionProps): string[] {
   const keys = [props.ikeConfig?.preSharedKey, ...(props.tunnels ?? []).map((t) => t.ikeConfig?.preSharedKey)];
-  return keys.filter((k): k is string => typeof k === 'string' && !k.includes('${TfToken['));
+  return keys
+    .map((k) => (typeof k === 'string' ? (lazyText.get(k) ?? k) : k))
+    .filter((k): k is string => typeof k === 'string' && !k.includes('${TfToken['));
 }
 
 /** The key as it appears in the JSON text inside sensitive(): Terraform escapes, then JSON escapes. */
@@ -401,7 +412,7 @@ function breakages(props: IpsecVpnConnectionProps): fc.Arbitrary<Breakage> {
 const invalidSample = validProps.chain((props) => breakages(props).map((breakage) => ({ props, breakage })));
 
 describe('properties of invalid props', () => {
-  test('one broken field gives a plain Error naming its path, and never the key', () => {
+  test('one broken field gives the validation Error naming its path, and never the key', () => {
     fc.assert(
       fc.property(invalidSample, ({ props, breakage }) => {
         const stack = newStack();
@@ -412,10 +423,13 @@ describe('properties of invalid props', () => {
         } catch (e) {
           error = e;
         }
-        if (!(error instanceof Error) || error.constructor !== Error) {
-          throw new Error(`expected a plain Error for ${breakage.path}, got ${String(error)}`);
+        const findings = ValidationErrors.findingsOf(error);
+        if (!(error instanceof Error) || findings === undefined) {
+          throw new Error(`expected the library's validation Error for ${breakage.path}, got ${String(error)}`);
         }
         expect(error.message).toContain(`\`${breakage.path}\``);
+        expect(findings.map((f) => f.path)).toContain(breakage.path);
+        expect(findings).toEqual(IpsecVpnConnection.validateProps(broken).errors);
         for (const key of [...keysOf(broken), BAD_KEY]) expect(error.message).not.toContain(key);
       }),
       params(),

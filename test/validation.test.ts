@@ -1,10 +1,14 @@
-import { TerraformStack, Testing } from 'cdktf';
+import { Lazy, TerraformStack, Testing } from 'cdktf';
 import { IpsecVpnConnection, IpsecVpnConnectionProps, TunnelConfig, TunnelRole } from '../src';
 import { dualProps, errorOf, singleProps } from './support/fixtures';
 import { RULES } from '../src/private/rules';
 
+/** Builds and synthesizes (PSK_TOKEN_FORM is found when a key token resolves, at synth). */
 function build(props: IpsecVpnConnectionProps, id = 'Conn'): IpsecVpnConnection {
-  return new IpsecVpnConnection(new TerraformStack(Testing.app(), 'stack'), id, props);
+  const stack = new TerraformStack(Testing.app(), 'stack');
+  const connection = new IpsecVpnConnection(stack, id, props);
+  Testing.synth(stack);
+  return connection;
 }
 
 /** Dual-tunnel props with tunnel `i` changed. */
@@ -479,12 +483,57 @@ const cases: Case[] = [
     'ikeConfig',
     'TYPE_INVALID',
   ],
+  [
+    'a misspelled key',
+    () => ({ ...singleProps(), ikeConfig: { psk: 'Office-Key-1' } as any }),
+    'ikeConfig.psk',
+    'PROP_UNKNOWN',
+  ],
+  [
+    'a getter that throws',
+    () =>
+      Object.defineProperty({ ...singleProps() }, 'name', {
+        enumerable: true,
+        get: () => {
+          throw new Error('not loaded');
+        },
+      }),
+    'name',
+    'PROP_UNREADABLE',
+  ],
+  [
+    'a hole in the tunnels',
+    () => ({ ...dualProps(), tunnels: Object.assign([dualProps().tunnels![0]], { length: 2 }) }),
+    'tunnels[1]',
+    'LIST_HOLE',
+  ],
+  [
+    'a tag key the provider hides',
+    () => ({ ...singleProps(), tags: { 'sae.do.not.delete': 'x' } }),
+    'tags["sae.do.not.delete"]',
+    'TAG_KEY_HIDDEN_BY_PROVIDER',
+  ],
+  [
+    'a __proto__ tag key',
+    () => ({ ...singleProps(), tags: JSON.parse('{"__proto__": "x"}') }),
+    'tags.__proto__',
+    'TAG_KEY_UNSUPPORTED',
+  ],
+  [
+    'a key token that resolves to text mixed with an expression',
+    () => ({ ...singleProps(), ikeConfig: { preSharedKey: Lazy.stringValue({ produce: () => 'a${var.b}' }) } }),
+    'ikeConfig.preSharedKey',
+    'PSK_TOKEN_FORM',
+  ],
 ];
 
 describe('validation', () => {
   test.each(cases)('rejects %s', (_description, props, path, rule) => {
     const message = errorOf(() => build(props()));
-    expect(message).toMatch(/^IpsecVpnConnection at 'stack\/Conn' has invalid props \(\d+ problems?\):\n/);
+    // cdktf prefixes an error raised while a token resolves (PSK_TOKEN_FORM, at synth) with "Resolution error: "
+    expect(message).toMatch(
+      /^(Resolution error: )?IpsecVpnConnection at 'stack\/Conn' has invalid props \(\d+ problems?\):\n/,
+    );
     expect(message).toContain(`\`${path}\` [${rule}]`);
   });
 

@@ -5,7 +5,7 @@
  * Every nested field is rendered explicitly, because the provider sends unset nested numbers and
  * booleans as 0 / false, and Optional+Computed blocks that are left out keep whatever the server has.
  */
-import { Fn, Token } from 'cdktf';
+import { IResolvable, IResolveContext, Token, Tokenization } from 'cdktf';
 import {
   AuthenticationAlgorithm,
   DhGroup,
@@ -18,6 +18,7 @@ import {
 } from '../crypto';
 import type { VpnConnectionConfig } from '../gen/vpn-connection';
 import type { IpsecVpnConnectionProps } from '../ipsec-vpn-connection';
+import { validationError } from './errors';
 import { BgpConfig, TunnelConfig, TunnelMode, TunnelRole } from '../tunnel';
 
 /** The library's defaults, where they differ from the API's (see README "Secure defaults"). */
@@ -43,26 +44,137 @@ export const DEFAULTS = {
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
-/**
- * A pre-shared key wrapped in Terraform's `sensitive()`.
- *
- * A token (a variable, a secret reference) goes through `Fn.sensitive`. A literal key is rendered as the
- * expression string directly, escaped the way `Fn.sensitive` escapes a literal argument (`${` as `$${`),
- * and also `%{` as `%%{`, which `Fn.sensitive` leaves alone although Terraform reads it as a template
- * directive (the API allows both `%` and `{` in keys; keys cannot contain `"`, `\` or newlines). Same
- * output, without an intrinsic token per key: those capture a stack trace each, which shows when
- * thousands of connections are synthesized.
- */
-function sensitiveKey(psk: string): string {
-  if (Token.isUnresolved(psk)) return Fn.sensitive(psk) as string;
-  const escaped = psk.replace(/%\{/g, () => '%%{').replace(/\$\{/g, () => '$${');
-  return `\${sensitive("${escaped}")}`;
+/** Text as the inside of a quoted Terraform template: nothing in it is read as an expression. */
+function escapeLiteral(text: string): string {
+  return text
+    .replace(/\\/g, () => '\\\\')
+    .replace(/"/g, () => '\\"')
+    .replace(/\n/g, () => '\\n')
+    .replace(/\r/g, () => '\\r')
+    .replace(/\t/g, () => '\\t')
+    .replace(/\$\{/g, () => '$${')
+    .replace(/%\{/g, () => '%%{');
 }
 
-function renderIke(ike: IkeConfig | undefined) {
+/** Index of the `}` that closes the interpolation opened at `start` (`${`), skipping quoted strings. */
+function interpolationEnd(text: string, start: number): number {
+  let depth = 0;
+  for (let i = start + 1; i < text.length; i++) {
+    const c = text[i];
+    if (c === '"') {
+      // a quoted string inside the expression: skip it, with its escapes and nested interpolations
+      for (i++; i < text.length && text[i] !== '"'; i++) {
+        if (text[i] === '\\') {
+          i++;
+        } else if (text.startsWith('${', i)) {
+          i = interpolationEnd(text, i);
+          if (i < 0) return -1;
+        }
+      }
+    } else if (c === '{') {
+      depth++;
+    } else if (c === '}' && --depth === 0) {
+      return i;
+    }
+  }
+  return -1;
+}
+
+/** Whether a resolved token value is exactly one Terraform interpolation, `${...}`. */
+function isInterpolation(text: string): boolean {
+  return text.startsWith('${') && interpolationEnd(text, 0) === text.length - 1;
+}
+
+/** Where a key sits, for the error a token that resolves to an unusable form raises at synth. */
+export interface KeyLocation {
+  readonly constructPath: string;
+  readonly propPath: string;
+}
+
+/**
+ * A pre-shared key that is or holds a token (a variable, a secret reference, a `Lazy`, a string built
+ * from a token and text), resolved at synth into `${sensitive("...")}`. Literal text, and a token that
+ * resolves to plain text, is quoted and escaped exactly like a literal key; a token that resolves to a
+ * Terraform expression stays an expression. A token that resolves to anything else (text mixed with an
+ * expression, a list, an object) is refused: its text and expression parts cannot be told apart.
+ */
+class SensitiveKey implements IResolvable {
+  public readonly creationStack: string[] = [];
+
+  constructor(
+    private readonly key: string,
+    private readonly location: KeyLocation,
+  ) {}
+
+  public resolve(context: IResolveContext): string {
+    const template = (piece: unknown): string => {
+      if (piece instanceof Template) return piece.text;
+      if (piece === undefined) return '';
+      if (typeof piece === 'string' && !Token.isUnresolved(piece)) return escapeLiteral(piece);
+      return this.expression(context.resolve(piece));
+    };
+    const joined = Tokenization.reverseString(this.key).join({
+      join: (left: unknown, right: unknown) => new Template(template(left) + template(right)),
+    });
+    const text = template(joined);
+    // one expression and nothing else: pass it to sensitive() as it is
+    return isInterpolation(text) ? `\${sensitive(${text.slice(2, -1)})}` : `\${sensitive("${text}")}`;
+  }
+
+  public toString(): string {
+    return Token.asString(this);
+  }
+
+  /** A resolved token as part of the template. */
+  private expression(value: unknown): string {
+    if (typeof value === 'number' || typeof value === 'boolean') return escapeLiteral(String(value));
+    if (typeof value === 'string') {
+      if (!value.includes('${')) return escapeLiteral(value); // plain text, e.g. from a Lazy
+      if (isInterpolation(value)) return value; // a reference, a variable, a function call
+    }
+    throw keyFormError(this.location, value);
+  }
+}
+
+class Template {
+  constructor(public readonly text: string) {}
+}
+
+function keyFormError(location: KeyLocation, value: unknown): Error {
+  const what =
+    typeof value === 'string'
+      ? 'text mixed with a Terraform expression'
+      : `${Array.isArray(value) ? 'a list' : typeof value === 'object' && value !== null ? 'an object' : typeof value}`;
+  return validationError(location.constructPath, [
+    {
+      rule: 'PSK_TOKEN_FORM',
+      path: location.propPath,
+      message:
+        `is a token that resolves to ${what} (value not shown), which cannot be told apart from the key's ` +
+        'text. Pass the key as one token (a variable, a secret reference, a Lazy that produces the key) or as ' +
+        'plain text.',
+    },
+  ]);
+}
+
+/**
+ * A pre-shared key wrapped in Terraform's `sensitive()`. A literal key is rendered as the expression
+ * string directly, escaped (`${` as `$${` and `%{` as `%%{`, which Terraform would read as a template
+ * directive; the API allows both `%` and `{` in keys, not `"`, `\\` or newlines), without an intrinsic
+ * token per key: those capture a stack trace each, which shows when thousands of connections are
+ * synthesized. A key holding a token goes through {@link SensitiveKey}.
+ */
+function sensitiveKey(psk: string, location: KeyLocation): string {
+  if (Token.isUnresolved(psk)) return Token.asString(new SensitiveKey(psk, location));
+  return `\${sensitive("${escapeLiteral(psk)}")}`;
+}
+
+function renderIke(ike: IkeConfig | undefined, constructPath: string, path: string) {
   const c = ike ?? {};
   return {
-    ...(c.preSharedKey !== undefined ? { psk: sensitiveKey(c.preSharedKey) } : {}),
+    ...(c.preSharedKey !== undefined
+      ? { psk: sensitiveKey(c.preSharedKey, { constructPath, propPath: `${path}.preSharedKey` }) }
+      : {}),
     ikeVersion: c.version ?? DEFAULTS.ikeVersion,
     ikeMode: c.mode ?? DEFAULTS.ikeMode,
     ikeEncAlg: c.encryptionAlgorithm ?? DEFAULTS.ikeEncryption,
@@ -95,18 +207,25 @@ function renderBgp(bgp: BgpConfig) {
   };
 }
 
+/**
+ * `tunnel_bgp_config` of a tunnel without BGP settings: the API's default local ASN, which
+ * DescribeVpnConnection reports for every tunnel (docs/decisions/003-tunnel-bgp-config.md). Left out,
+ * the provider would read the block back and every plan would want to remove it.
+ */
+const TUNNEL_BGP_DEFAULTS = Object.freeze({ localAsn: String(DEFAULTS.localAsn) });
+
 /** A set attribute: order is irrelevant to Terraform, so sort for output independent of input order. */
 function sorted(list: readonly string[]): string[] {
   return [...list].sort();
 }
 
-/** Master first, then slave, whatever order the user gave (the provider keeps the API's order). */
-function orderTunnels(tunnels: readonly TunnelConfig[]): TunnelConfig[] {
+/**
+ * Master first, then slave, whatever order the user gave (the provider keeps the API's order), each with
+ * its index in `tunnels` for prop paths.
+ */
+function orderTunnels(tunnels: readonly TunnelConfig[]): Array<{ t: TunnelConfig; i: number }> {
   const rank = (t: TunnelConfig) => (t.role === TunnelRole.MASTER ? 0 : t.role === TunnelRole.SLAVE ? 1 : 2);
-  return tunnels
-    .map((t, i) => ({ t, i }))
-    .sort((a, b) => rank(a.t) - rank(b.t) || a.i - b.i)
-    .map(({ t }) => t);
+  return tunnels.map((t, i) => ({ t, i })).sort((a, b) => rank(a.t) - rank(b.t) || a.i - b.i);
 }
 
 /** Whether BGP is on for the tunnels: as given, else on exactly when both tunnels have a bgpConfig. */
@@ -115,7 +234,15 @@ function tunnelsBgpEnabled(props: IpsecVpnConnectionProps): boolean {
   return props.enableTunnelsBgp ?? (tunnels.length > 0 && tunnels.every((t) => t.bgpConfig !== undefined));
 }
 
-export function renderConnection(props: IpsecVpnConnectionProps, mode: TunnelMode): VpnConnectionConfig {
+/**
+ * The `alicloud_vpn_connection` configuration of validated props (the reader's snapshot). `constructPath`
+ * names the construct in errors raised when a key token resolves at synth.
+ */
+export function renderConnection(
+  props: IpsecVpnConnectionProps,
+  mode: TunnelMode,
+  constructPath: string,
+): VpnConnectionConfig {
   const config: Mutable<VpnConnectionConfig> = {
     vpnGatewayId: props.vpnGatewayId,
     localSubnet: sorted(props.localSubnets),
@@ -133,7 +260,7 @@ export function renderConnection(props: IpsecVpnConnectionProps, mode: TunnelMod
     config.enableDpd = props.enableDpd ?? DEFAULTS.enableDpd;
     config.enableNatTraversal = props.enableNatTraversal ?? DEFAULTS.enableNatTraversal;
     config.ikeConfig = {
-      ...renderIke(ike),
+      ...renderIke(ike, constructPath, 'ikeConfig'),
       ...(ike?.localId !== undefined ? { ikeLocalId: ike.localId } : {}),
       ...(ike?.remoteId !== undefined ? { ikeRemoteId: ike.remoteId } : {}),
     };
@@ -152,18 +279,18 @@ export function renderConnection(props: IpsecVpnConnectionProps, mode: TunnelMod
   }
 
   config.enableTunnelsBgp = tunnelsBgpEnabled(props);
-  config.tunnelOptionsSpecification = orderTunnels(props.tunnels ?? []).map((t) => ({
+  config.tunnelOptionsSpecification = orderTunnels(props.tunnels ?? []).map(({ t, i }) => ({
     role: t.role,
     customerGatewayId: t.customerGatewayId,
     enableDpd: t.enableDpd ?? DEFAULTS.enableDpd,
     enableNatTraversal: t.enableNatTraversal ?? DEFAULTS.enableNatTraversal,
     tunnelIkeConfig: {
-      ...renderIke(t.ikeConfig),
+      ...renderIke(t.ikeConfig, constructPath, `tunnels[${i}].ikeConfig`),
       ...(t.ikeConfig?.localId !== undefined ? { localId: t.ikeConfig.localId } : {}),
       ...(t.ikeConfig?.remoteId !== undefined ? { remoteId: t.ikeConfig.remoteId } : {}),
     },
     tunnelIpsecConfig: renderIpsec(t.ipsecConfig),
-    ...(t.bgpConfig ? { tunnelBgpConfig: renderBgp(t.bgpConfig) } : {}),
+    tunnelBgpConfig: t.bgpConfig ? renderBgp(t.bgpConfig) : TUNNEL_BGP_DEFAULTS,
   }));
   return config;
 }

@@ -12,8 +12,15 @@ export const RULES = {
   TYPE_INVALID: {
     severity: 'error',
     source: 'ours',
-    summary: 'a prop has the wrong type (e.g. a number for a string)',
+    summary: 'a prop has the wrong type (a number for a string, a Map, a class instance or a Proxy for an object)',
   },
+  PROP_UNKNOWN: {
+    severity: 'error',
+    source: 'ours',
+    summary: 'a property that the props type does not have (a misspelling, or an API or Terraform name)',
+  },
+  PROP_UNREADABLE: { severity: 'error', source: 'ours', summary: 'reading a prop threw (a getter or a Proxy)' },
+  LIST_HOLE: { severity: 'error', source: 'ours', summary: 'an array has an empty slot (`[a, , b]`)' },
   MODE_AMBIGUOUS: {
     severity: 'error',
     source: 'API',
@@ -59,6 +66,16 @@ export const RULES = {
     summary: 'a tag key or value must not start with `aliyun` or `acs:`',
   },
   TAG_URL: { severity: 'error', source: 'API', summary: 'a tag key or value must not contain `http://` or `https://`' },
+  TAG_KEY_HIDDEN_BY_PROVIDER: {
+    severity: 'error',
+    source: 'provider',
+    summary: 'a tag key the provider hides when it reads tags back (`sae.do.not.delete`): a plan diff forever',
+  },
+  TAG_KEY_UNSUPPORTED: {
+    severity: 'error',
+    source: 'ours',
+    summary: 'the tag key `__proto__`, which JavaScript objects cannot carry through synthesis',
+  },
   // networks
   SUBNET_COUNT: { severity: 'error', source: 'provider', summary: '1–10 local and 1–10 remote subnets' },
   SUBNET_NOT_IPV4_CIDR: { severity: 'error', source: 'API', summary: 'a subnet must be an IPv4 CIDR block' },
@@ -68,6 +85,11 @@ export const RULES = {
     summary: 'a subnet must be written in network form (`10.0.0.0/24`, not `10.0.0.1/24`)',
   },
   SUBNET_DUPLICATE: { severity: 'error', source: 'provider', summary: 'a subnet is listed twice' },
+  SUBNET_OVERLAP: {
+    severity: 'warning',
+    source: 'ours',
+    summary: 'a local and a remote subnet overlap (other than `0.0.0.0/0` on both sides)',
+  },
   TUNNEL_CIDR_NOT_LINK_LOCAL_30: {
     severity: 'error',
     source: 'API',
@@ -102,6 +124,16 @@ export const RULES = {
     severity: 'error',
     source: 'API',
     summary: "a pre-shared key may hold only letters, digits and ~!`@#$%^&*()_-+={}[]|;:',.<>/?",
+  },
+  PSK_LITERAL: {
+    severity: 'warning',
+    source: 'ours',
+    summary: 'a pre-shared key written in the code ends up in clear text in `cdk.tf.json`',
+  },
+  PSK_TOKEN_FORM: {
+    severity: 'error',
+    source: 'ours',
+    summary: 'a pre-shared key token resolves (at synth) to text mixed with Terraform expressions',
   },
   IKE_ID_LENGTH: { severity: 'error', source: 'API', summary: '`localId` / `remoteId` must be 1–100 characters' },
   WEAK_CRYPTO_REFUSED: {

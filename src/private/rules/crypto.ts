@@ -2,8 +2,18 @@
  * Rules for IKE and IPsec settings: enum values, lifetimes, pre-shared keys, identifiers, weak crypto.
  * A pre-shared key is never put into a message: only its length and the positions of bad characters.
  */
-import { checkEnum, checkInteger, Findings, isUnresolved, kindOf, literalString, struct } from './findings';
-import { AuthenticationAlgorithm, DhGroup, EncryptionAlgorithm, IkeMode, IkeVersion, IpsecPfs } from '../../crypto';
+import { Tokenization } from 'cdktf';
+import { checkEnum, checkInteger, Findings, isUnresolved, literalString } from './findings';
+import {
+  AuthenticationAlgorithm,
+  DhGroup,
+  EncryptionAlgorithm,
+  IkeConfig,
+  IkeMode,
+  IkeVersion,
+  IpsecConfig,
+  IpsecPfs,
+} from '../../crypto';
 
 const MAX_LIFETIME = 86400;
 const PSK_MAX = 100;
@@ -48,34 +58,52 @@ function checkStrength(f: Findings, path: string, value: string | undefined, all
   if (legacy) f.warn('LEGACY_CRYPTO', path, `${JSON.stringify(value)}: ${legacy}.`);
 }
 
-/** Pre-shared key: 1–100 characters of the API's character set. The value is never echoed. */
-export function checkPreSharedKey(f: Findings, path: string, value: unknown): void {
-  if (value === undefined || isUnresolved(value)) return;
-  if (typeof value !== 'string') {
-    f.error('TYPE_INVALID', path, `must be a string; the pre-shared key is ${kindOf(value)} (value not shown).`);
-    return;
-  }
-  const literal = value;
-  const length = [...literal].length;
-  if (length < 1 || length > PSK_MAX) {
-    f.error('PSK_LENGTH', path, `must be 1 to ${PSK_MAX} characters; the pre-shared key has length ${length}.`);
+/**
+ * Pre-shared key: 1–100 characters of the API's character set. The value is never echoed. A key that is
+ * partly a token (`'prefix-' + variable`) gets the checks its literal text allows. Literal text gets a
+ * warning: it is written in clear text to `cdk.tf.json`.
+ */
+export function checkPreSharedKey(f: Findings, path: string, value: string | undefined): void {
+  if (value === undefined) return;
+  const partial = isUnresolved(value);
+  const text: string = partial ? Tokenization.reverseString(value).literals.join('') : value;
+  if (partial && text === '') return; // the whole key is a token: a variable, a secret reference
+  const length = [...text].length;
+  if ((!partial && length < 1) || length > PSK_MAX) {
+    f.error(
+      'PSK_LENGTH',
+      path,
+      `must be 1 to ${PSK_MAX} characters; the pre-shared key has ${partial ? 'at least ' : ''}length ${length}.`,
+    );
   }
   const bad: number[] = [];
-  [...literal].forEach((ch, i) => {
+  [...text].forEach((ch, i) => {
     if (!PSK_CHAR.test(ch)) bad.push(i + 1);
   });
   if (bad.length > 0) {
-    const shown = bad.slice(0, 5).join(', ') + (bad.length > 5 ? ', ...' : '');
+    const where = partial
+      ? 'in its literal text'
+      : `at position ${bad.slice(0, 5).join(', ')}${bad.length > 5 ? ', ...' : ''}`;
     f.error(
       'PSK_CHARSET',
       path,
       `may contain only letters, digits and ~!\`@#$%^&*()_-+={}[]|;:',.<>/?; the pre-shared key has ` +
-        `${bad.length} other character(s) (at position ${shown}).`,
+        `${bad.length} other character(s) (${where}).`,
+    );
+  }
+  if (length > 0) {
+    f.warn(
+      'PSK_LITERAL',
+      path,
+      `is ${partial ? 'partly ' : ''}written in the code, so the key is stored in clear text in cdk.tf.json (a build ` +
+        'artefact of every pipeline that synthesizes it). Pass a sensitive variable instead, e.g. ' +
+        '`new TerraformVariable(this, "psk", { type: "string", sensitive: true }).stringValue`, or a reference ' +
+        'to a secret store.',
     );
   }
 }
 
-function checkIkeId(f: Findings, path: string, value: unknown): void {
+function checkIkeId(f: Findings, path: string, value: string | undefined): void {
   const literal = literalString(f, path, value, false);
   if (literal === undefined) return;
   const length = [...literal].length;
@@ -89,7 +117,7 @@ function checkIkeId(f: Findings, path: string, value: unknown): void {
 }
 
 /** `encryptionAlgorithm` and `authenticationAlgorithm`, shared by IKE and IPsec settings. */
-function checkAlgorithms(f: Findings, path: string, config: Record<string, unknown>, allowWeakCrypto: boolean): void {
+function checkAlgorithms(f: Findings, path: string, config: IkeConfig | IpsecConfig, allowWeakCrypto: boolean): void {
   const enc = `${path}.encryptionAlgorithm`;
   checkStrength(
     f,
@@ -106,7 +134,7 @@ function checkAlgorithms(f: Findings, path: string, config: Record<string, unkno
   );
 }
 
-function checkLifetime(f: Findings, path: string, value: unknown): void {
+function checkLifetime(f: Findings, path: string, value: number | undefined): void {
   checkInteger(f, 'LIFETIME_RANGE', path, value, 0, MAX_LIFETIME, 'an SA lifetime in seconds');
 }
 
@@ -117,11 +145,10 @@ function checkLifetime(f: Findings, path: string, value: unknown): void {
 export function checkIkeConfig(
   f: Findings,
   path: string,
-  value: unknown,
+  ike: IkeConfig | undefined,
   allowWeakCrypto: boolean,
   pskRequired: boolean,
 ): void {
-  const ike = struct(f, path, value);
   if (ike) {
     checkPreSharedKey(f, `${path}.preSharedKey`, ike.preSharedKey);
     checkStrength(
@@ -138,11 +165,12 @@ export function checkIkeConfig(
     checkIkeId(f, `${path}.localId`, ike.localId);
     checkIkeId(f, `${path}.remoteId`, ike.remoteId);
   }
-  if (pskRequired && value !== undefined && !ike) return; // already reported as a type error
-  if (pskRequired && ike?.preSharedKey === undefined) {
+  if (!pskRequired || f.rejected.has(path)) return; // a rejected ikeConfig is reported already
+  const keyPath = `${path}.preSharedKey`;
+  if (!f.given(keyPath, ike?.preSharedKey)) {
     f.error(
       'TUNNEL_PSK_REQUIRED',
-      `${path}.preSharedKey`,
+      keyPath,
       'is required for each tunnel of a dual-tunnel connection: the provider cannot read a key generated by ' +
         'Alibaba Cloud back, so every plan would show a change. Pass a secret, e.g. the value of a ' +
         '`new TerraformVariable(this, "tunnelPsk", { type: "string", sensitive: true })`.',
@@ -151,8 +179,7 @@ export function checkIkeConfig(
 }
 
 /** `ipsecConfig` of a single-tunnel connection or of one tunnel. */
-export function checkIpsecConfig(f: Findings, path: string, value: unknown, allowWeakCrypto: boolean): void {
-  const ipsec = struct(f, path, value);
+export function checkIpsecConfig(f: Findings, path: string, ipsec: IpsecConfig | undefined, allowWeakCrypto: boolean) {
   if (!ipsec) return;
   checkAlgorithms(f, path, ipsec, allowWeakCrypto);
   checkStrength(f, `${path}.pfs`, checkEnum(f, `${path}.pfs`, ipsec.pfs, IpsecPfs, 'IpsecPfs'), allowWeakCrypto);

@@ -1,8 +1,13 @@
 /**
- * What the rules report, and the small type guards every rule uses. Pure data: no construct tree.
+ * What the rules report, and the small helpers every rule uses. Pure data: no construct tree.
+ *
+ * The rules run on the snapshot made by `read.ts`, so every value they see has its declared type
+ * (a string, a number, a boolean, an array or a plain object, or a token of that type), and a value
+ * that was present but unusable has been reported already and is absent from the snapshot.
  */
+import { types } from 'util';
 import { Token } from 'cdktf';
-import { RuleId } from './catalogue';
+import { RuleId, RULES } from './catalogue';
 
 export interface Finding {
   /** Stable rule id, e.g. `TUNNEL_CIDR_NOT_LINK_LOCAL_30`. */
@@ -13,17 +18,56 @@ export interface Finding {
   readonly message: string;
 }
 
+/** At most this many findings of one rule are listed; the rest are counted in one closing finding. */
+export const MAX_FINDINGS_PER_RULE = 10;
+
 /** Collects every error and warning of one props object. */
 export class Findings {
   public readonly errors: Finding[] = [];
   public readonly warnings: Finding[] = [];
+  /** Paths whose value was present but unusable (already reported): absent from the snapshot. */
+  public readonly rejected = new Set<string>();
+  private readonly counts = new Map<RuleId, number>();
+  private readonly overflow = new Map<RuleId, { path: string; count: number }>();
 
   public error(rule: RuleId, path: string, message: string): void {
-    this.errors.push({ rule, path, message });
+    this.add(this.errors, rule, path, message);
   }
 
   public warn(rule: RuleId, path: string, message: string): void {
-    this.warnings.push({ rule, path, message });
+    this.add(this.warnings, rule, path, message);
+  }
+
+  /** Reports a present but unusable value, and remembers that its path is taken care of. */
+  public reject(rule: RuleId, path: string, message: string): void {
+    this.rejected.add(path);
+    this.error(rule, path, message);
+  }
+
+  /** Whether a value was given at `path`: in the snapshot, or given and rejected. */
+  public given(path: string, value: unknown): boolean {
+    return value !== undefined || this.rejected.has(path);
+  }
+
+  /** Closes the lists: one finding per rule that had more than {@link MAX_FINDINGS_PER_RULE}. */
+  public finish(): void {
+    for (const [rule, { path, count }] of this.overflow) {
+      const list = RULES[rule].severity === 'error' ? this.errors : this.warnings;
+      list.push({ rule, path, message: `and ${count} more ${rule} finding${count === 1 ? '' : 's'}, not listed.` });
+    }
+    this.overflow.clear();
+  }
+
+  private add(list: Finding[], rule: RuleId, path: string, message: string): void {
+    const count = (this.counts.get(rule) ?? 0) + 1;
+    this.counts.set(rule, count);
+    if (count <= MAX_FINDINGS_PER_RULE) {
+      list.push({ rule, path, message });
+      return;
+    }
+    const more = this.overflow.get(rule);
+    if (more) more.count++;
+    else this.overflow.set(rule, { path, count: 1 });
   }
 }
 
@@ -32,107 +76,124 @@ export function formatFinding(f: Finding): string {
   return `\`${f.path}\` [${f.rule}] ${f.message}`;
 }
 
-/** A value for a message: strings quoted, long values cut. Never call it with a secret. */
-export function show(value: unknown): string {
-  let text: string;
-  if (typeof value === 'string') text = JSON.stringify(value);
-  else if (value === undefined) text = 'undefined';
-  else if (typeof value === 'number' || typeof value === 'boolean' || value === null) text = String(value);
-  else if (Array.isArray(value)) text = `an array of ${value.length}`;
-  else text = `a ${typeof value}`;
-  return text.length > 80 ? `${text.slice(0, 77)}...` : text;
+/**
+ * Whether a path can hold a secret: everything under an `ikeConfig` (the pre-shared key, and any value
+ * a caller put in the wrong field next to it). Values found there are never shown.
+ */
+export function isSecretPath(path: string): boolean {
+  return /(^|\.)ikeConfig(\.|\[|$)/.test(path);
 }
 
-/** `typeof` in words, for type errors. */
-export function kindOf(value: unknown): string {
+const MAX_SHOWN = 80;
+
+/** A string for a message: quoted, long values cut. */
+function quote(text: string): string {
+  const json = JSON.stringify(text);
+  return json.length > MAX_SHOWN ? `${json.slice(0, MAX_SHOWN - 4)}..."` : json;
+}
+
+/** The name of a non-plain object's class, e.g. `Map`, `Date`, `Foo`; undefined for plain objects. */
+function className(value: object): string | undefined {
+  if (types.isProxy(value)) return 'Proxy';
+  const proto: unknown = Object.getPrototypeOf(value);
+  if (proto === null || proto === Object.prototype) return undefined;
+  const ctor: unknown = (proto as { constructor?: unknown }).constructor;
+  return typeof ctor === 'function' && ctor.name ? ctor.name : 'an object of an unnamed class';
+}
+
+/**
+ * Any JavaScript value in words, as one phrase that follows "got": `"10.0.0.1/16"` (a string),
+ * `the number 42`, `null`, `a symbol`, `an array of 3 items`, `a Map`, ... At a secret path only the
+ * type, and the length of a string, is said. A Proxy is named, not inspected; call
+ * {@link describeSafely} where a prototype's `constructor` getter might throw.
+ */
+export function describe(value: unknown, path: string = ''): string {
+  const secret = isSecretPath(path);
+  switch (typeof value) {
+    case 'undefined':
+      return 'undefined';
+    case 'string':
+      return secret ? `a string of length ${[...value].length} (not shown)` : quote(value);
+    case 'number':
+      if (secret) return 'a number (not shown)';
+      return Number.isNaN(value) ? 'NaN' : `the number ${value}`;
+    case 'bigint':
+      return secret ? 'a bigint (not shown)' : `the bigint ${value}n`;
+    case 'boolean':
+      return secret ? 'a boolean (not shown)' : String(value);
+    case 'symbol':
+      return 'a symbol';
+    case 'function':
+      return types.isProxy(value) ? 'a Proxy' : 'a function';
+    default:
+      break;
+  }
   if (value === null) return 'null';
-  if (Array.isArray(value)) return 'an array';
-  return `${typeof value === 'object' ? 'an' : 'a'} ${typeof value}`;
+  if (types.isProxy(value)) return 'a Proxy';
+  if (Array.isArray(value)) return `an array of ${value.length} item${value.length === 1 ? '' : 's'}`;
+  const cls = className(value as object);
+  if (cls === undefined) return 'an object';
+  return /^[AEIOU]/.test(cls) ? `an ${cls}` : cls.startsWith('an ') ? cls : `a ${cls}`;
+}
+
+/** Like {@link describe}, for values that may be hostile (a Proxy, getters that throw). */
+export function describeSafely(value: unknown, path: string): string {
+  try {
+    return describe(value, path);
+  } catch {
+    return 'a value that cannot be inspected';
+  }
 }
 
 export const isUnresolved = (value: unknown): boolean => Token.isUnresolved(value);
 
-export const isPlainObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
-
 /**
- * Checks that `value` is a string (or a string token). Reports a missing required value or a value of
- * another type; returns the string only when it is a resolved literal worth checking further.
+ * A required string: reports it missing. Returns the string only when it is a resolved literal worth
+ * checking further (tokens are skipped).
  */
-export function literalString(f: Findings, path: string, value: unknown, required: boolean): string | undefined {
-  if (value === undefined) {
+export function literalString(f: Findings, path: string, value: string | undefined, required: boolean) {
+  if (!f.given(path, value)) {
     if (required) f.error('REQUIRED_PROP_MISSING', path, 'is required.');
     return undefined;
   }
-  if (typeof value !== 'string') {
-    f.error('TYPE_INVALID', path, `must be a string, got ${kindOf(value)} ${show(value)}.`);
-    return undefined;
-  }
-  return isUnresolved(value) ? undefined : value;
+  return value === undefined || isUnresolved(value) ? undefined : value;
 }
 
-/** Like {@link literalString} for numbers; number tokens are skipped. */
-export function literalNumber(f: Findings, path: string, value: unknown): number | undefined {
-  if (value === undefined) return undefined;
-  if (typeof value !== 'number' || Number.isNaN(value)) {
-    f.error('TYPE_INVALID', path, `must be a number, got ${kindOf(value)} ${show(value)}.`);
-    return undefined;
-  }
-  return isUnresolved(value) ? undefined : value;
-}
-
-/** Checks an optional boolean; boolean tokens are accepted. */
-export function checkBoolean(f: Findings, path: string, value: unknown): void {
-  if (value === undefined || typeof value === 'boolean' || isUnresolved(value)) return;
-  f.error('TYPE_INVALID', path, `must be true or false, got ${kindOf(value)} ${show(value)}.`);
-}
-
-/** Checks an optional integer in [min, max]; tokens are skipped. */
+/** Checks an optional integer in [min, max]; tokens are skipped. Returns a valid literal. */
 export function checkInteger(
   f: Findings,
   rule: RuleId,
   path: string,
-  value: unknown,
+  value: number | undefined,
   min: number,
   max: number,
   what: string,
-): void {
-  const n = literalNumber(f, path, value);
-  if (n === undefined) return;
-  if (!Number.isInteger(n) || n < min || n > max) {
-    f.error(rule, path, `must be ${what}, an integer from ${min} to ${max}, got ${show(n)}.`);
+  hint: string = '',
+): number | undefined {
+  if (value === undefined || isUnresolved(value)) return undefined;
+  if (!Number.isInteger(value) || value < min || value > max) {
+    f.error(rule, path, `must be ${what}, an integer from ${min} to ${max}, got ${describe(value, path)}.${hint}`);
+    return undefined;
   }
+  return value;
 }
 
 /** Checks that a value is one of an enum's values; tokens are skipped. */
 export function checkEnum(
   f: Findings,
   path: string,
-  value: unknown,
+  value: string | undefined,
   allowed: Record<string, string>,
   enumName: string,
 ): string | undefined {
-  const literal = literalString(f, path, value, false);
-  if (literal === undefined) return undefined;
+  if (value === undefined || isUnresolved(value)) return undefined;
   const values = Object.values(allowed);
-  if (!values.includes(literal)) {
+  if (!values.includes(value)) {
     f.error(
       'ENUM_VALUE_INVALID',
       path,
-      `must be a ${enumName} value (${values.map((v) => JSON.stringify(v)).join(', ')}), got ${show(literal)}.`,
+      `must be a ${enumName} value (${values.map((v) => JSON.stringify(v)).join(', ')}), got ${describe(value, path)}.`,
     );
-    return undefined;
-  }
-  return literal;
-}
-
-/**
- * Checks that an optional nested struct is an object; returns it, or undefined when absent or invalid.
- */
-export function struct(f: Findings, path: string, value: unknown): Record<string, unknown> | undefined {
-  if (value === undefined) return undefined;
-  if (!isPlainObject(value)) {
-    f.error('TYPE_INVALID', path, `must be an object, got ${kindOf(value)} ${show(value)}.`);
     return undefined;
   }
   return value;

@@ -3,10 +3,12 @@
  * tree), so the same rules can check anything that can be mapped onto the props shape.
  */
 import { checkIkeConfig, checkIpsecConfig } from './crypto';
-import { checkBoolean, Finding, Findings, isPlainObject, kindOf } from './findings';
+import { Finding, Findings } from './findings';
 import { checkName, checkResourceId, checkTags } from './metadata';
-import { checkMode, checkTunnelStructure } from './mode';
-import { checkBgpConfig, checkHealthCheckConfig, checkSubnets } from './network';
+import { checkMode, checkTunnelRoles } from './mode';
+import { checkBgpConfig, checkHealthCheckConfig, checkSubnetOverlap, checkSubnets, validTunnelCidr } from './network';
+import { readProps } from './read';
+import { CONNECTION_PROPS } from './shapes';
 import type { IpsecVpnConnectionProps } from '../../ipsec-vpn-connection';
 import { TunnelMode } from '../../tunnel';
 
@@ -18,36 +20,39 @@ export interface ValidationResult {
   readonly mode?: TunnelMode;
   readonly errors: Finding[];
   readonly warnings: Finding[];
+  /**
+   * The props as read: plain, frozen data of the declared shape, each property read once. Render this,
+   * never the caller's objects. Undefined when the props are not an object at all.
+   */
+  readonly props?: IpsecVpnConnectionProps;
 }
 
 /** Validates connection props; never throws, whatever the input. */
-export function validateConnectionProps(input: IpsecVpnConnectionProps): ValidationResult {
+export function validateConnectionProps(input: unknown): ValidationResult {
   const f = new Findings();
-  const props = input as unknown;
-  if (!isPlainObject(props)) {
-    f.error('TYPE_INVALID', 'props', `must be an object, got ${kindOf(props)}.`);
-    return f;
+  const props = readProps<IpsecVpnConnectionProps>(f, input, CONNECTION_PROPS);
+  if (props === undefined) {
+    f.finish();
+    return { errors: f.errors, warnings: f.warnings };
   }
 
   checkResourceId(f, 'vpnGatewayId', props.vpnGatewayId, 'VPN gateway');
-  checkSubnets(f, 'localSubnets', props.localSubnets);
-  checkSubnets(f, 'remoteSubnets', props.remoteSubnets);
+  const local = checkSubnets(f, 'localSubnets', props.localSubnets);
+  const remote = checkSubnets(f, 'remoteSubnets', props.remoteSubnets);
+  checkSubnetOverlap(f, local, remote);
   checkName(f, 'name', props.name);
   checkTags(f, 'tags', props.tags);
-  for (const key of [
-    'effectImmediately',
-    'autoConfigRoute',
-    'allowWeakCrypto',
-    'createOutputs',
-    'enableDpd',
-    'enableNatTraversal',
-    'enableTunnelsBgp',
-  ]) {
-    checkBoolean(f, key, props[key]);
-  }
   const weak = props.allowWeakCrypto === true;
 
   const mode = checkMode(f, props);
+
+  // the valid tunnel CIDRs of the whole connection, so that no fix suggests one of them
+  const tunnels = checkTunnelRoles(f, props.tunnels);
+  const used = new Set<string>();
+  for (const bgp of [props.bgpConfig, ...tunnels.map(({ tunnel }) => tunnel.bgpConfig)]) {
+    const cidr = validTunnelCidr(bgp);
+    if (cidr !== undefined) used.add(cidr);
+  }
 
   // single-tunnel settings: checked whenever given, so one error lists every problem
   if (props.customerGatewayId !== undefined) {
@@ -55,21 +60,19 @@ export function validateConnectionProps(input: IpsecVpnConnectionProps): Validat
   }
   checkIkeConfig(f, 'ikeConfig', props.ikeConfig, weak, false);
   checkIpsecConfig(f, 'ipsecConfig', props.ipsecConfig, weak);
-  checkBgpConfig(f, 'bgpConfig', props.bgpConfig);
+  checkBgpConfig(f, 'bgpConfig', props.bgpConfig, used);
   checkHealthCheckConfig(f, 'healthCheckConfig', props.healthCheckConfig);
 
   // dual-tunnel settings
-  const tunnels = checkTunnelStructure(f, props.tunnels);
   const cidrs: Array<{ index: number; cidr: string }> = [];
   for (const { index, tunnel } of tunnels) {
     const at = `tunnels[${index}]`;
     checkResourceId(f, `${at}.customerGatewayId`, tunnel.customerGatewayId, 'customer gateway of this tunnel');
     checkIkeConfig(f, `${at}.ikeConfig`, tunnel.ikeConfig, weak, mode === TunnelMode.DUAL);
     checkIpsecConfig(f, `${at}.ipsecConfig`, tunnel.ipsecConfig, weak);
-    const cidr = checkBgpConfig(f, `${at}.bgpConfig`, tunnel.bgpConfig);
+    checkBgpConfig(f, `${at}.bgpConfig`, tunnel.bgpConfig, used);
+    const cidr = validTunnelCidr(tunnel.bgpConfig);
     if (cidr !== undefined) cidrs.push({ index, cidr });
-    checkBoolean(f, `${at}.enableDpd`, tunnel.enableDpd);
-    checkBoolean(f, `${at}.enableNatTraversal`, tunnel.enableNatTraversal);
   }
   if (cidrs.length === 2 && cidrs[0].cidr === cidrs[1].cidr) {
     f.error(
@@ -81,10 +84,11 @@ export function validateConnectionProps(input: IpsecVpnConnectionProps): Validat
   }
   if (mode === TunnelMode.DUAL && props.enableTunnelsBgp === true) {
     for (const { index, tunnel } of tunnels) {
-      if (tunnel.bgpConfig === undefined) {
+      const at = `tunnels[${index}].bgpConfig`;
+      if (!f.given(at, tunnel.bgpConfig)) {
         f.error(
           'TUNNELS_BGP_WITHOUT_BGP_CONFIG',
-          `tunnels[${index}].bgpConfig`,
+          at,
           'is required because enableTunnelsBgp is true: give both tunnels a bgpConfig, or set enableTunnelsBgp ' +
             'to false.',
         );
@@ -92,5 +96,6 @@ export function validateConnectionProps(input: IpsecVpnConnectionProps): Validat
     }
   }
 
-  return { mode, errors: f.errors, warnings: f.warnings };
+  f.finish();
+  return { mode, errors: f.errors, warnings: f.warnings, props };
 }

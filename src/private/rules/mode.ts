@@ -1,9 +1,10 @@
 /**
  * Single-tunnel vs dual-tunnel: which props decide the mode, which props each mode forbids, and the
- * structure of the two tunnels.
+ * roles of the two tunnels (their count is checked by the reader).
  */
-import { checkEnum, Findings, isPlainObject, kindOf, show } from './findings';
-import { TunnelMode, TunnelRole } from '../../tunnel';
+import { checkEnum, describe, Findings } from './findings';
+import type { IpsecVpnConnectionProps } from '../../ipsec-vpn-connection';
+import { TunnelConfig, TunnelMode, TunnelRole } from '../../tunnel';
 
 /** Props that only a single-tunnel connection accepts (API: CreateVpnConnection operation notes). */
 export const SINGLE_TUNNEL_PROPS = [
@@ -16,16 +17,13 @@ export const SINGLE_TUNNEL_PROPS = [
   'enableNatTraversal',
 ] as const;
 
-/** Props that only a dual-tunnel connection accepts. */
-export const DUAL_TUNNEL_PROPS = ['tunnels', 'enableTunnelsBgp'] as const;
-
 /**
  * Decides the mode: `tunnels` means dual-tunnel, `customerGatewayId` single-tunnel; both or neither is
- * an error (and the mode is undefined).
+ * an error (and the mode is undefined). A prop that was given but rejected by the reader still counts.
  */
-export function checkMode(f: Findings, props: Record<string, unknown>): TunnelMode | undefined {
-  const single = props.customerGatewayId !== undefined;
-  const dual = props.tunnels !== undefined;
+export function checkMode(f: Findings, props: IpsecVpnConnectionProps): TunnelMode | undefined {
+  const single = f.given('customerGatewayId', props.customerGatewayId);
+  const dual = f.given('tunnels', props.tunnels);
   if (single && dual) {
     f.error(
       'MODE_AMBIGUOUS',
@@ -46,7 +44,7 @@ export function checkMode(f: Findings, props: Record<string, unknown>): TunnelMo
   }
   if (dual) {
     for (const key of SINGLE_TUNNEL_PROPS) {
-      if (props[key] !== undefined) {
+      if (f.given(key, props[key])) {
         f.error(
           'SINGLE_TUNNEL_PROP_IN_DUAL_MODE',
           key,
@@ -57,7 +55,7 @@ export function checkMode(f: Findings, props: Record<string, unknown>): TunnelMo
     }
     return TunnelMode.DUAL;
   }
-  if (props.enableTunnelsBgp !== undefined) {
+  if (f.given('enableTunnelsBgp', props.enableTunnelsBgp)) {
     f.error(
       'DUAL_TUNNEL_PROP_IN_SINGLE_MODE',
       'enableTunnelsBgp',
@@ -68,50 +66,40 @@ export function checkMode(f: Findings, props: Record<string, unknown>): TunnelMo
   return TunnelMode.SINGLE;
 }
 
+export interface IndexedTunnel {
+  readonly index: number;
+  readonly tunnel: TunnelConfig;
+}
+
 /**
- * Structure of `tunnels`: an array of exactly two objects, one MASTER and one SLAVE. Returns the tunnels
- * that are objects, with their index, for the per-tunnel rules.
+ * The roles of the tunnels: each given, one MASTER and one SLAVE. Returns the tunnels that the reader
+ * kept (not rejected), with their index, for the per-tunnel rules.
  */
-export function checkTunnelStructure(
+export function checkTunnelRoles(
   f: Findings,
-  value: unknown,
-): Array<{ index: number; tunnel: Record<string, unknown> }> {
-  if (value === undefined) return [];
-  if (!Array.isArray(value)) {
-    f.error('TYPE_INVALID', 'tunnels', `must be an array of two tunnels, got ${kindOf(value)} ${show(value)}.`);
-    return [];
-  }
-  if (value.length !== 2) {
-    f.error(
-      'DUAL_TUNNEL_COUNT',
-      'tunnels',
-      `must hold exactly two tunnels (one TunnelRole.MASTER, one TunnelRole.SLAVE), got ${value.length}.`,
-    );
-  }
-  const tunnels: Array<{ index: number; tunnel: Record<string, unknown> }> = [];
+  tunnels: readonly (TunnelConfig | undefined)[] | undefined,
+): IndexedTunnel[] {
+  const kept: IndexedTunnel[] = [];
   const roles: Array<{ index: number; role: string }> = [];
-  value.forEach((tunnel, index) => {
-    const at = `tunnels[${index}]`;
-    if (!isPlainObject(tunnel)) {
-      f.error('TYPE_INVALID', at, `must be a tunnel object, got ${kindOf(tunnel)} ${show(tunnel)}.`);
+  (tunnels ?? []).forEach((tunnel, index) => {
+    if (tunnel === undefined) return; // rejected by the reader
+    kept.push({ index, tunnel });
+    const at = `tunnels[${index}].role`;
+    if (!f.given(at, tunnel.role)) {
+      f.error('REQUIRED_PROP_MISSING', at, 'is required: TunnelRole.MASTER or TunnelRole.SLAVE.');
       return;
     }
-    tunnels.push({ index, tunnel });
-    if (tunnel.role === undefined) {
-      f.error('REQUIRED_PROP_MISSING', `${at}.role`, 'is required: TunnelRole.MASTER or TunnelRole.SLAVE.');
-      return;
-    }
-    const role = checkEnum(f, `${at}.role`, tunnel.role, TunnelRole, 'TunnelRole');
+    const role = checkEnum(f, at, tunnel.role, TunnelRole, 'TunnelRole');
     if (role !== undefined) roles.push({ index, role });
   });
-  if (value.length === 2 && roles.length === 2 && roles[0].role === roles[1].role) {
+  if (tunnels?.length === 2 && roles.length === 2 && roles[0].role === roles[1].role) {
     const other = roles[0].role === TunnelRole.MASTER ? 'SLAVE' : 'MASTER';
     f.error(
       'DUAL_TUNNEL_ROLES',
       `tunnels[${roles[1].index}].role`,
-      `duplicates tunnels[${roles[0].index}].role (both ${show(roles[0].role)}): one tunnel must be ` +
+      `duplicates tunnels[${roles[0].index}].role (both ${describe(roles[0].role)}): one tunnel must be ` +
         `TunnelRole.MASTER and the other TunnelRole.SLAVE; make this one TunnelRole.${other}.`,
     );
   }
-  return tunnels;
+  return kept;
 }

@@ -1,0 +1,43 @@
+/**
+ * The Error the library throws for invalid props. jsii cannot export a subclass of `Error` (JSII3004),
+ * so the class stays private: TypeScript and JavaScript callers read its findings with
+ * `ValidationErrors.findingsOf(error)` (or the `findings` property), other languages call
+ * `IpsecVpnConnection.validateProps` before constructing. See docs/decisions/004-machine-readable-errors.md.
+ */
+import type { ValidationFinding } from '../validation';
+import { FindingSeverity } from '../validation';
+import { Finding, formatFinding } from './rules/findings';
+
+/** Marks our errors across copies of the library (two installs in one process). */
+const VALIDATION_ERROR = Symbol.for('cdktf-alicloud-vpn.ValidationError');
+
+export class PropsValidationError extends Error {
+  /** Every error finding, in the order the message lists them. */
+  public readonly findings: ValidationFinding[];
+  /** The path of the construct whose props are invalid. */
+  public readonly constructPath: string;
+
+  constructor(constructPath: string, findings: readonly Finding[]) {
+    const n = findings.length;
+    super(
+      `IpsecVpnConnection at '${constructPath}' has invalid props (${n} problem${n === 1 ? '' : 's'}):\n` +
+        findings.map((e) => `  - ${formatFinding(e)}`).join('\n'),
+    );
+    this.name = 'ValidationError';
+    this.constructPath = constructPath;
+    this.findings = findings.map((e) => toPublic(e, FindingSeverity.ERROR));
+    Object.defineProperty(this, VALIDATION_ERROR, { value: true });
+  }
+}
+
+export function toPublic(finding: Finding, severity: FindingSeverity): ValidationFinding {
+  return Object.freeze({ ruleId: finding.rule, path: finding.path, message: finding.message, severity });
+}
+
+export function validationError(constructPath: string, findings: readonly Finding[]): PropsValidationError {
+  return new PropsValidationError(constructPath, findings);
+}
+
+export function isValidationError(error: unknown): error is PropsValidationError {
+  return typeof error === 'object' && error !== null && (error as Record<symbol, unknown>)[VALIDATION_ERROR] === true;
+}

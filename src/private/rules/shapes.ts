@@ -1,0 +1,108 @@
+/**
+ * The declared shape of the props, for the reader (`read.ts`): every property, its type, and the
+ * counts of lists and maps. The public interfaces are in `ipsec-vpn-connection.ts`, `tunnel.ts` and
+ * `crypto.ts`; `test/validation.test.ts` checks that these shapes name exactly their properties.
+ */
+import { Shape } from './read';
+
+const string = { type: 'string' } as const;
+const number = { type: 'number' } as const;
+const boolean = { type: 'boolean' } as const;
+
+export const MAX_SUBNETS = 10;
+export const MAX_TAGS = 20;
+
+export const IKE_CONFIG: Shape = {
+  name: 'IkeConfig',
+  fields: {
+    preSharedKey: string,
+    version: string,
+    mode: string,
+    encryptionAlgorithm: string,
+    authenticationAlgorithm: string,
+    dhGroup: string,
+    lifetimeSeconds: number,
+    localId: string,
+    remoteId: string,
+  },
+};
+
+export const IPSEC_CONFIG: Shape = {
+  name: 'IpsecConfig',
+  fields: { encryptionAlgorithm: string, authenticationAlgorithm: string, pfs: string, lifetimeSeconds: number },
+};
+
+export const BGP_CONFIG: Shape = {
+  name: 'BgpConfig',
+  fields: { tunnelCidr: string, localBgpIp: string, localAsn: { type: 'asn' } },
+};
+
+export const HEALTH_CHECK_CONFIG: Shape = {
+  name: 'HealthCheckConfig',
+  fields: { destinationIp: string, sourceIp: string, intervalSeconds: number, retries: number },
+};
+
+export const TUNNEL_CONFIG: Shape = {
+  name: 'TunnelConfig',
+  fields: {
+    role: string,
+    customerGatewayId: string,
+    ikeConfig: { type: 'struct', shape: IKE_CONFIG },
+    ipsecConfig: { type: 'struct', shape: IPSEC_CONFIG },
+    bgpConfig: { type: 'struct', shape: BGP_CONFIG },
+    enableDpd: boolean,
+    enableNatTraversal: boolean,
+  },
+};
+
+const subnets = {
+  type: 'list',
+  item: string,
+  noun: 'CIDR blocks',
+  count: {
+    min: 1,
+    max: MAX_SUBNETS,
+    rule: 'SUBNET_COUNT',
+    hint: (n: number) =>
+      n === 0
+        ? 'Use ["0.0.0.0/0"] on both sides for destination-based routing.'
+        : 'Summarize them into larger blocks or split the connection.',
+  },
+} as const;
+
+export const CONNECTION_PROPS: Shape = {
+  name: 'IpsecVpnConnectionProps',
+  fields: {
+    vpnGatewayId: string,
+    localSubnets: subnets,
+    remoteSubnets: subnets,
+    name: string,
+    effectImmediately: boolean,
+    autoConfigRoute: boolean,
+    tags: {
+      type: 'map',
+      count: { min: 0, max: MAX_TAGS, rule: 'TAG_COUNT', hint: () => 'Remove tags or move them to another resource.' },
+    },
+    allowWeakCrypto: boolean,
+    createOutputs: boolean,
+    customerGatewayId: string,
+    ikeConfig: { type: 'struct', shape: IKE_CONFIG },
+    ipsecConfig: { type: 'struct', shape: IPSEC_CONFIG },
+    bgpConfig: { type: 'struct', shape: BGP_CONFIG },
+    healthCheckConfig: { type: 'struct', shape: HEALTH_CHECK_CONFIG },
+    enableDpd: boolean,
+    enableNatTraversal: boolean,
+    tunnels: {
+      type: 'list',
+      item: { type: 'struct', shape: TUNNEL_CONFIG },
+      noun: 'TunnelConfig objects',
+      count: {
+        min: 2,
+        max: 2,
+        rule: 'DUAL_TUNNEL_COUNT',
+        hint: () => 'Give one TunnelRole.MASTER and one TunnelRole.SLAVE tunnel.',
+      },
+    },
+    enableTunnelsBgp: boolean,
+  },
+};
