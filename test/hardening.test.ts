@@ -340,11 +340,21 @@ describe('keys given as tokens', () => {
     }
   });
 
-  test('a token that resolves to text mixed with an expression is refused at synth, with the rule and path', () => {
+  test('a Lazy that produces text and a token is taken apart: the text quoted, the token an expression', () => {
     const stack = newStack();
     const psk = new TerraformVariable(stack, 'psk', { type: 'string', sensitive: true });
-    const mixed = Lazy.stringValue({ produce: () => `pre-${psk.stringValue}` });
-    new IpsecVpnConnection(stack, 'C', { ...singleProps(), ikeConfig: { preSharedKey: mixed } });
+    const mixed = Lazy.stringValue({ produce: () => `pre\${x}-${psk.stringValue}` });
+    expect(renderedPsk(mixed, stack)).toBe('${sensitive("pre$${x}-${var.psk}")}');
+  });
+
+  test('a Lazy that produces text holding ${ is text, like a literal key', () => {
+    expect(renderedPsk(Lazy.stringValue({ produce: () => 'ab${cd}' }))).toBe('${sensitive("ab$${cd}")}');
+  });
+
+  test('a token that produces a list is refused at synth, with the rule and path', () => {
+    const stack = newStack();
+    const list = Token.asString(Lazy.anyValue({ produce: () => ['a', 'b'] }));
+    new IpsecVpnConnection(stack, 'C', { ...singleProps(), ikeConfig: { preSharedKey: list } });
     const error = validationErrorOf(() => Testing.synth(stack));
     expect(error.message).toContain("IpsecVpnConnection at 'stack/C'");
     expect(ValidationErrors.findingsOf(error)).toEqual([

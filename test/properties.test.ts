@@ -436,3 +436,153 @@ describe('properties of invalid props', () => {
     );
   });
 });
+
+// ---------------------------------------------------------------- any JavaScript value, anywhere
+
+/** Every path of a sample that holds a value (objects, arrays and leaves), as key sequences. */
+function slotsOf(value: unknown, at: Array<string | number> = []): Array<Array<string | number>> {
+  if (typeof value === 'string' && at.length > 0) return [at];
+  if (value === null || typeof value !== 'object') return at.length > 0 ? [at] : [];
+  const own = Array.isArray(value) ? value.map((_, i) => i) : Object.keys(value);
+  const inner = own.flatMap((k) => slotsOf((value as any)[k], [...at, k]));
+  return at.length > 0 ? [at, ...inner] : inner;
+}
+
+/** A copy of `value` with the slot at `path` replaced (arrays stay arrays, holes stay holes). */
+function replaceAt(value: any, path: ReadonlyArray<string | number>, replacement: unknown): any {
+  if (path.length === 0) return replacement;
+  const [head, ...rest] = path;
+  const copy = Array.isArray(value) ? value.slice() : { ...value };
+  copy[head] = replaceAt(value[head], rest, replacement);
+  return copy;
+}
+
+/** Values fast-check cannot hold itself (it inspects its values): made inside the property. */
+const THROWING_GETTER = Symbol('an object whose getter throws');
+const REVOKED_PROXY = Symbol('a revoked Proxy');
+function materialize(value: unknown): unknown {
+  if (value === THROWING_GETTER) {
+    return Object.defineProperty({}, 'tunnelCidr', {
+      enumerable: true,
+      get: () => {
+        throw new Error('getter');
+      },
+    });
+  }
+  if (value === REVOKED_PROXY) {
+    const { proxy, revoke } = Proxy.revocable({}, {});
+    revoke();
+    return proxy;
+  }
+  return value;
+}
+/** Whatever a YAML file, a loop or a JavaScript caller can put into a slot. */
+const anyValue = fc.oneof(
+  fc.anything({
+    withBigInt: true,
+    withBoxedValues: true,
+    withDate: true,
+    withMap: true,
+    withSet: true,
+    withNullPrototype: true,
+    withObjectString: true,
+    withSparseArray: true,
+    withTypedArray: true,
+    withUnicodeString: true,
+  }),
+  fc.constant(THROWING_GETTER),
+  fc.constant(REVOKED_PROXY),
+  fc.constant(Symbol('s')),
+  fc.constant(() => 'f'),
+);
+
+/** Phrases a message must never contain (a value described twice, or an article before a non-noun). */
+const GARBLED = /\b(null null|undefined undefined|an? undefined|an? null|a symbol a symbol|a object|a array)\b/;
+
+describe('properties of any JavaScript value anywhere', () => {
+  test('validateProps never throws; the construct builds or throws the validation Error; messages read well', () => {
+    const sample = validProps.chain((props) =>
+      fc.tuple(fc.constant(props), fc.constantFrom(...slotsOf(props)), anyValue),
+    );
+    fc.assert(
+      fc.property(sample, ([props, path, value]) => {
+        const broken = replaceAt(props, path, materialize(value)) as IpsecVpnConnectionProps;
+        const report = IpsecVpnConnection.validateProps(broken);
+        let error: unknown;
+        const stack = newStack();
+        try {
+          new IpsecVpnConnection(stack, 'Conn', broken);
+        } catch (e) {
+          error = e;
+        }
+        if (error === undefined) {
+          expect(report.valid).toBe(true);
+          let synthError: unknown;
+          try {
+            const problems = checkConformance(JSON.parse(Testing.synth(stack))).problems;
+            if (problems.length > 0) throw new Error(formatProblems(problems));
+          } catch (e) {
+            synthError = e;
+          }
+          // a value that is itself a token may only fail as PSK_TOKEN_FORM, with our error
+          if (synthError !== undefined && !ValidationErrors.isValidationError(synthError)) throw synthError;
+          return;
+        }
+        const findings = ValidationErrors.findingsOf(error);
+        if (findings === undefined) throw new Error(`not the validation Error at ${path.join('.')}: ${String(error)}`);
+        expect(findings).toEqual(report.errors);
+        for (const f of [...report.errors, ...report.warnings]) {
+          if (GARBLED.test(f.message)) throw new Error(`garbled message: ${f.message}`);
+          for (const key of keysOf(props)) {
+            if (f.message.includes(key) || f.path.includes(key)) throw new Error('a key appears in a finding');
+          }
+        }
+      }),
+      params(),
+    );
+  });
+
+  test('a hole punched into any list is LIST_HOLE at exactly that index', () => {
+    const sample = validProps.chain((props) => {
+      const lists = (['localSubnets', 'remoteSubnets', 'tunnels'] as const).filter((k) => Array.isArray(props[k]));
+      return fc
+        .constantFrom(...lists)
+        .chain((key) => fc.nat({ max: (props[key] as unknown[]).length - 1 }).map((index) => ({ props, key, index })));
+    });
+    fc.assert(
+      fc.property(sample, ({ props, key, index }) => {
+        const list = [...(props[key] as unknown[])];
+        delete list[index];
+        const errors = IpsecVpnConnection.validateProps({ ...props, [key]: list }).errors;
+        expect(errors.filter((e) => e.ruleId === 'LIST_HOLE').map((e) => e.path)).toEqual([`${key}[${index}]`]);
+      }),
+      params(),
+    );
+  });
+
+  test('an unknown key at any depth is PROP_UNKNOWN at its path, and nothing is rendered for it', () => {
+    const objectSlots = (props: IpsecVpnConnectionProps) =>
+      [[], ...slotsOf(props)].filter((p) => {
+        const v = p.reduce((o: any, k) => o?.[k], props);
+        return typeof v === 'object' && v !== null && !Array.isArray(v) && !('resolve' in v) && p.at(-1) !== 'tags';
+      });
+    const sample = validProps.chain((props) =>
+      fc.tuple(fc.constant(props), fc.constantFrom(...objectSlots(props)), fc.stringMatching(/^[a-z][A-Za-z]{2,12}$/)),
+    );
+    fc.assert(
+      fc.property(sample, ([props, path, name]) => {
+        const holder = path.reduce((o: any, k) => o[k], props);
+        fc.pre(!(name in holder) && !['resolve', 'toString', 'constructor'].includes(name));
+        const broken = replaceAt(props, path, { ...holder, [name]: 'value' });
+        const where = [...path, name]
+          .map((k) => (typeof k === 'number' ? `[${k}]` : `.${k}`))
+          .join('')
+          .slice(1);
+        expect(IpsecVpnConnection.validateProps(broken).errors.map((e) => `${e.ruleId} ${e.path}`)).toContain(
+          `PROP_UNKNOWN ${where.replace(/\.\[/g, '[')}`,
+        );
+      }),
+      params(),
+    );
+  });
+});

@@ -1,4 +1,4 @@
-import { Lazy, TerraformStack, Testing } from 'cdktf';
+import { Lazy, TerraformStack, Testing, Token } from 'cdktf';
 import { IpsecVpnConnection, IpsecVpnConnectionProps, TunnelConfig, TunnelRole } from '../src';
 import { dualProps, errorOf, singleProps } from './support/fixtures';
 import { RULES } from '../src/private/rules';
@@ -520,8 +520,8 @@ const cases: Case[] = [
     'TAG_KEY_UNSUPPORTED',
   ],
   [
-    'a key token that resolves to text mixed with an expression',
-    () => ({ ...singleProps(), ikeConfig: { preSharedKey: Lazy.stringValue({ produce: () => 'a${var.b}' }) } }),
+    'a key token that produces a list',
+    () => ({ ...singleProps(), ikeConfig: { preSharedKey: Token.asString(Lazy.anyValue({ produce: () => ['a'] })) } }),
     'ikeConfig.preSharedKey',
     'PSK_TOKEN_FORM',
   ],

@@ -20,6 +20,7 @@ import type { VpnConnectionConfig } from '../gen/vpn-connection';
 import type { IpsecVpnConnectionProps } from '../ipsec-vpn-connection';
 import { validationError } from './errors';
 import { BgpConfig, TunnelConfig, TunnelMode, TunnelRole } from '../tunnel';
+import { describe } from './rules/findings';
 
 /** The library's defaults, where they differ from the API's (see README "Secure defaults"). */
 export const DEFAULTS = {
@@ -93,10 +94,11 @@ export interface KeyLocation {
 
 /**
  * A pre-shared key that is or holds a token (a variable, a secret reference, a `Lazy`, a string built
- * from a token and text), resolved at synth into `${sensitive("...")}`. Literal text, and a token that
- * resolves to plain text, is quoted and escaped exactly like a literal key; a token that resolves to a
- * Terraform expression stays an expression. A token that resolves to anything else (text mixed with an
- * expression, a list, an object) is refused: its text and expression parts cannot be told apart.
+ * from a token and text), resolved at synth into `${sensitive("...")}`. Text is text: literal text, and
+ * whatever plain text a token produces, is quoted and escaped exactly like a literal key. A token whose
+ * value is one Terraform expression (`${var.psk}`, a reference, a function call) stays an expression.
+ * A token that produces a string holding further tokens is taken apart the same way. A token that
+ * produces anything else (a list, an object) is refused.
  */
 class SensitiveKey implements IResolvable {
   public readonly creationStack: string[] = [];
@@ -107,16 +109,7 @@ class SensitiveKey implements IResolvable {
   ) {}
 
   public resolve(context: IResolveContext): string {
-    const template = (piece: unknown): string => {
-      if (piece instanceof Template) return piece.text;
-      if (piece === undefined) return '';
-      if (typeof piece === 'string' && !Token.isUnresolved(piece)) return escapeLiteral(piece);
-      return this.expression(context.resolve(piece));
-    };
-    const joined = Tokenization.reverseString(this.key).join({
-      join: (left: unknown, right: unknown) => new Template(template(left) + template(right)),
-    });
-    const text = template(joined);
+    const text = this.template(this.key, context, false, 0);
     // one expression and nothing else: pass it to sensitive() as it is
     return isInterpolation(text) ? `\${sensitive(${text.slice(2, -1)})}` : `\${sensitive("${text}")}`;
   }
@@ -125,34 +118,49 @@ class SensitiveKey implements IResolvable {
     return Token.asString(this);
   }
 
-  /** A resolved token as part of the template. */
-  private expression(value: unknown): string {
-    if (typeof value === 'number' || typeof value === 'boolean') return escapeLiteral(String(value));
-    if (typeof value === 'string') {
-      if (!value.includes('${')) return escapeLiteral(value); // plain text, e.g. from a Lazy
-      if (isInterpolation(value)) return value; // a reference, a variable, a function call
+  /**
+   * `value` as the inside of a quoted Terraform template. `produced`: the value came from a token, so a
+   * string that is one interpolation is an expression rather than text.
+   */
+  private template(value: unknown, context: IResolveContext, produced: boolean, depth: number): string {
+    if (depth > MAX_TOKEN_DEPTH) throw keyFormError(this.location, 'tokens nested too deep');
+    if (typeof value === 'number' && Token.isUnresolved(value)) {
+      return this.template(Tokenization.reverseNumber(value), context, true, depth + 1);
     }
-    throw keyFormError(this.location, value);
+    if (typeof value === 'number' || typeof value === 'boolean') return escapeLiteral(String(value));
+    if (Tokenization.isResolvable(value)) return this.template(value.resolve(context), context, true, depth + 1);
+    if (typeof value !== 'string') {
+      throw keyFormError(this.location, Array.isArray(value) ? 'a list' : `${describe(value, 'ikeConfig')}`);
+    }
+    if (!Token.isUnresolved(value)) return produced && isInterpolation(value) ? value : escapeLiteral(value);
+    const piece = (part: unknown): string => {
+      if (part instanceof Template) return part.text;
+      if (part === undefined) return '';
+      const token = typeof part === 'string' ? Tokenization.reverseString(part).firstToken : undefined;
+      return token ? this.template(token, context, true, depth + 1) : escapeLiteral(String(part));
+    };
+    const joined = Tokenization.reverseString(value).join({
+      join: (left: unknown, right: unknown) => new Template(piece(left) + piece(right)),
+    });
+    return piece(joined);
   }
 }
+
+/** How deep a token may produce further tokens before a key is refused (a Lazy that produces itself). */
+const MAX_TOKEN_DEPTH = 32;
 
 class Template {
   constructor(public readonly text: string) {}
 }
 
-function keyFormError(location: KeyLocation, value: unknown): Error {
-  const what =
-    typeof value === 'string'
-      ? 'text mixed with a Terraform expression'
-      : `${Array.isArray(value) ? 'a list' : typeof value === 'object' && value !== null ? 'an object' : typeof value}`;
+function keyFormError(location: KeyLocation, what: string): Error {
   return validationError(location.constructPath, [
     {
       rule: 'PSK_TOKEN_FORM',
       path: location.propPath,
       message:
-        `is a token that resolves to ${what} (value not shown), which cannot be told apart from the key's ` +
-        'text. Pass the key as one token (a variable, a secret reference, a Lazy that produces the key) or as ' +
-        'plain text.',
+        `is a token that produces ${what} (value not shown), not a key. Pass the key as text, as one token ` +
+        '(a variable, a secret reference, a Lazy that produces the key), or as text joined with tokens.',
     },
   ]);
 }

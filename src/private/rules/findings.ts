@@ -49,6 +49,11 @@ export class Findings {
     return value !== undefined || this.rejected.has(path);
   }
 
+  /** Whether a rule has listed all the findings it may: further ones are only counted. */
+  public saturated(rule: RuleId): boolean {
+    return (this.counts.get(rule) ?? 0) >= MAX_FINDINGS_PER_RULE;
+  }
+
   /** Closes the lists: one finding per rule that had more than {@link MAX_FINDINGS_PER_RULE}. */
   public finish(): void {
     for (const [rule, { path, count }] of this.overflow) {

@@ -276,6 +276,10 @@ function readStruct(f: Findings, path: string, value: Record<string, unknown>, s
   const copy: Record<string, unknown> = {};
   for (const key of Object.getOwnPropertyNames(value)) {
     const kind = Object.prototype.hasOwnProperty.call(shape.fields, key) ? shape.fields[key] : undefined;
+    if (kind === undefined && f.saturated('PROP_UNKNOWN')) {
+      f.error('PROP_UNKNOWN', path, ''); // only counted: no message for the millionth unknown key
+      continue;
+    }
     if (kind === undefined) {
       // a name under an ikeConfig is shown only when it looks like a property name, never like a key
       const hidden = isSecretPath(path) && !/^[A-Za-z_$][\w$]{0,40}$/.test(key);
