@@ -413,6 +413,12 @@ describe('huge input', () => {
     expect(message.length).toBeLessThan(8_000);
   });
 
+  test('1.4 million null tunnels: the count, ten type errors, then a count of the rest', () => {
+    const errors = errorsOf({ ...dualProps(), tunnels: new Array(1_400_000).fill(null) });
+    expect(errors[0]).toMatchObject({ ruleId: 'DUAL_TUNNEL_COUNT', path: 'tunnels' });
+    expect(errors.filter((e) => e.ruleId === 'TYPE_INVALID')).toHaveLength(11);
+  });
+
   test('a sparse array of a million slots lists ten holes, then counts the rest', () => {
     const errors = errorsOf({ ...dualProps(), tunnels: new Array(1_000_000) });
     const holes = errors.filter((e) => e.ruleId === 'LIST_HOLE');

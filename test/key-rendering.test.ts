@@ -27,7 +27,11 @@ const VARIABLE_VALUE = 'V@r-Key_01';
 type KeyForm = [description: string, key: (stack: TerraformStack) => string, meant: string];
 
 const custom = (value: string): IResolvable => {
-  const resolvable: IResolvable = { creationStack: [], resolve: () => value, toString: () => Token.asString(resolvable) };
+  const resolvable: IResolvable = {
+    creationStack: [],
+    resolve: () => value,
+    toString: () => Token.asString(resolvable),
+  };
   return resolvable;
 };
 const variable = (stack: TerraformStack) => new TerraformVariable(stack, 'psk', { type: 'string' }).stringValue;
@@ -35,13 +39,29 @@ const variable = (stack: TerraformStack) => new TerraformVariable(stack, 'psk', 
 const forms: KeyForm[] = [
   ['a literal key', () => 'Plain-Key-123', 'Plain-Key-123'],
   ['a literal key with ${ and %{', () => 'a${b}%{c}%%{d}$${e}', 'a${b}%{c}%%{d}$${e}'],
-  ['a literal key with every allowed special character', () => "~!`@#$%^&*()_-+={}[]|;:',.<>/?", "~!`@#$%^&*()_-+={}[]|;:',.<>/?"],
+  [
+    'a literal key with every allowed special character',
+    () => "~!`@#$%^&*()_-+={}[]|;:',.<>/?",
+    "~!`@#$%^&*()_-+={}[]|;:',.<>/?",
+  ],
   ['a Lazy that produces plain text', () => Lazy.stringValue({ produce: () => 'Secret-Key.v2' }), 'Secret-Key.v2'],
-  ['a Lazy that produces ${, %{, quotes and backslashes', () => Lazy.stringValue({ produce: () => 'x${y}%{z}"q"\\' }), 'x${y}%{z}"q"\\'],
+  [
+    'a Lazy that produces ${, %{, quotes and backslashes',
+    () => Lazy.stringValue({ produce: () => 'x${y}%{z}"q"\\' }),
+    'x${y}%{z}"q"\\',
+  ],
   ['a custom IResolvable', () => Token.asString(custom('Custom-Key-7')), 'Custom-Key-7'],
   ['a variable', (s) => variable(s), VARIABLE_VALUE],
-  ['text, a variable and text with %{ and ${', (s) => `pre%{-${variable(s)}-\${post}`, `pre%{-${VARIABLE_VALUE}-\${post}`],
-  ['a Lazy that produces text and a variable', (s) => Lazy.stringValue({ produce: () => `L\${x}-${variable(s)}` }), `L\${x}-${VARIABLE_VALUE}`],
+  [
+    'text, a variable and text with %{ and ${',
+    (s) => `pre%{-${variable(s)}-\${post}`,
+    `pre%{-${VARIABLE_VALUE}-\${post}`,
+  ],
+  [
+    'a Lazy that produces text and a variable',
+    (s) => Lazy.stringValue({ produce: () => `L\${x}-${variable(s)}` }),
+    `L\${x}-${VARIABLE_VALUE}`,
+  ],
 ];
 
 /** The rendered `psk` of a single-tunnel connection, as a Terraform expression (without `${ }`). */
