@@ -264,6 +264,143 @@ describe('input that throws', () => {
   });
 });
 
+describe('red-team inputs', () => {
+  test('a resolve getter that throws on its second read is read once: a finding, not a RangeError', () => {
+    for (const slot of ['vpnGatewayId', 'localSubnets', 'effectImmediately', 'name'] as const) {
+      let reads = 0;
+      const hostile = {
+        get resolve() {
+          if (reads++ > 0) throw new RangeError('second read');
+          return () => 'vpn-1';
+        },
+      };
+      expect(() => IpsecVpnConnection.validateProps({ ...singleProps(), [slot]: hostile })).not.toThrow();
+      expect(reads).toBe(1);
+    }
+  });
+
+  test('an error thrown by a getter is described safely, whatever it is', () => {
+    const weird = [
+      Object.assign(new Error(), { message: undefined }),
+      Object.defineProperty(new Error('x'), 'name', {
+        get: () => {
+          throw new Error('name getter');
+        },
+      }),
+      new Proxy({}, {}),
+      1,
+      null,
+    ];
+    for (const thrown of weird) {
+      const props = Object.defineProperty({ ...singleProps() }, 'name', {
+        enumerable: true,
+        get: () => {
+          throw thrown;
+        },
+      });
+      expect(rulesAt(props, 'name')).toEqual(['PROP_UNREADABLE']);
+    }
+  });
+
+  test('properties added to Object.prototype do not read as props', () => {
+    const proto = Object.prototype as Record<string, unknown>;
+    try {
+      proto.allowWeakCrypto = true;
+      proto.createOutputs = false;
+      proto.version = 'ikev1';
+      const props = { ...singleProps(), ikeConfig: { preSharedKey: PSK_SINGLE, encryptionAlgorithm: 'des' } };
+      expect(rulesAt(props, 'ikeConfig.encryptionAlgorithm')).toEqual(['WEAK_CRYPTO_REFUSED']);
+      const { resource, json } = synthWithJson({ ...singleProps(), ikeConfig: undefined });
+      expect(resource.ike_config.ike_version).toBe('ikev2');
+      expect(json.output).toBeDefined();
+    } finally {
+      delete proto.allowWeakCrypto;
+      delete proto.createOutputs;
+      delete proto.version;
+    }
+  });
+
+  test.each([
+    [
+      'a map token mixed with literal tags',
+      () => ({ tags: { ...Token.asStringMap(Lazy.anyValue({ produce: () => ({}) })), a: 'b' } }),
+      'tags',
+    ],
+    [
+      'a map token as the gateway id',
+      () => ({ vpnGatewayId: Token.asStringMap(Lazy.anyValue({ produce: () => ({}) })) }),
+      'vpnGatewayId',
+    ],
+    [
+      'a number list token as subnets',
+      () => ({ localSubnets: Token.asNumberList(Lazy.anyValue({ produce: () => [1] })) }),
+      'localSubnets[0]',
+    ],
+    [
+      'a token as the tunnels',
+      () => ({ customerGatewayId: undefined, tunnels: Lazy.anyValue({ produce: () => [] }) }),
+      'tunnels',
+    ],
+    ['a token for createOutputs', () => ({ createOutputs: Lazy.anyValue({ produce: () => false }) }), 'createOutputs'],
+    [
+      'a token for allowWeakCrypto',
+      () => ({ allowWeakCrypto: Lazy.anyValue({ produce: () => true }) }),
+      'allowWeakCrypto',
+    ],
+  ])('%s is a type error', (_d, extra, path) => {
+    expect(rulesAt({ ...singleProps(), ...extra() }, path)).toEqual(['TYPE_INVALID']);
+  });
+
+  test('a map token alone is kept as the tags, and copied', () => {
+    const tags = Token.asStringMap(Lazy.anyValue({ produce: () => ({ team: 'network' }) }));
+    const { resource } = synthWithJson({ ...singleProps(), tags });
+    expect(resource.tags).toEqual({ team: 'network' });
+  });
+
+  test('the count of unlisted unknown keys at the top level names `props`', () => {
+    const extra = Object.fromEntries(Array.from({ length: 15 }, (_, i) => [`extra${i}`, 1]));
+    const errors = errorsOf({ ...singleProps(), ...extra });
+    expect(errors.at(-1)).toMatchObject({ path: 'props', message: 'and 5 more PROP_UNKNOWN findings, not listed.' });
+  });
+
+  test('ValidationErrors never throws on hostile values', () => {
+    const trap = new Proxy(
+      {},
+      {
+        get() {
+          throw new Error('trap');
+        },
+      },
+    );
+    const forged = { [Symbol.for('cdktf-alicloud-vpn.ValidationError')]: true, findings: 5 };
+    for (const value of [trap, forged]) {
+      expect(ValidationErrors.isValidationError(value)).toBe(false);
+      expect(ValidationErrors.findingsOf(value)).toBeUndefined();
+    }
+  });
+
+  test('a 20-million-character key or name is measured without walking it', () => {
+    const huge = 'k'.repeat(20_000_000);
+    const errors = errorsOf({ ...singleProps(), name: huge, ikeConfig: { preSharedKey: huge } });
+    expect(errors.map((e) => e.ruleId)).toEqual(['NAME_LENGTH', 'PSK_LENGTH']);
+    expect(errors.map((e) => e.message).join('\n').length).toBeLessThan(1_000);
+  });
+
+  test('an unknown name under ikeConfig is shown only when it is a likely misspelling', () => {
+    expect(errorsOf({ ...singleProps(), ikeConfig: { Xk39fLz0Qa: null } }).map((e) => e.path)).toEqual([
+      'ikeConfig[an unknown name]',
+    ]);
+    expect(errorsOf({ ...singleProps(), ikeConfig: { presharedKey: 'x' } }).map((e) => e.path)).toEqual([
+      'ikeConfig.presharedKey',
+    ]);
+  });
+});
+
+function synthWithJson(props: unknown): { resource: Record<string, any>; json: Record<string, any> } {
+  const { resource, json } = synth(props as IpsecVpnConnectionProps);
+  return { resource, json };
+}
+
 describe('secrets in the wrong shape are never shown', () => {
   const key = 'Hunter2-Secret-Key';
   test.each([
@@ -286,7 +423,9 @@ describe('secrets in the wrong shape are never shown', () => {
       },
     };
     const message = errorOf(() => build({ ...singleProps(), ikeConfig }));
-    expect(message).toContain('`ikeConfig.preSharedKey` [PROP_UNREADABLE] could not be read: its getter threw Error.');
+    expect(message).toContain(
+      '`ikeConfig.preSharedKey` [PROP_UNREADABLE] could not be read: its getter threw an error (not shown: under ikeConfig).',
+    );
     expect(message).not.toContain(key);
   });
 
@@ -495,11 +634,12 @@ describe('messages for every JavaScript type', () => {
     expect(error.message).toContain('The dotted ASN 123.456 is 8061384 (123 × 65536 + 456): write 8061384.');
   });
 
-  test('a dotted ASN written as a number gets the integer too', () => {
+  test('a dotted ASN written as a number gets the formula', () => {
     const bgpConfig = { tunnelCidr: '169.254.1.0/30', localBgpIp: '169.254.1.1', localAsn: 123.456 };
     const [error] = errorsOf({ ...singleProps(), bgpConfig });
     expect(error.ruleId).toBe('ASN_RANGE');
-    expect(error.message).toContain('If you meant the dotted ASN 123.456, write 8061384');
+    // the digits of a fractional number cannot be trusted (1.10 is 1.1), so the hint explains, never guesses
+    expect(error.message).toContain('A dotted ASN a.b is the integer a × 65536 + b (123.456 is 8061384).');
   });
 
   test('an ASN written as a numeric string is told to be a number', () => {

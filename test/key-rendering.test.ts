@@ -57,6 +57,14 @@ const forms: KeyForm[] = [
     (s) => `pre%{-${variable(s)}-\${post}`,
     `pre%{-${VARIABLE_VALUE}-\${post}`,
   ],
+  ['a $ before a variable', (s) => `x$${variable(s)}`, `x$${VARIABLE_VALUE}`],
+  ['$$ before a variable, text after', (s) => `a$$${variable(s)}b`, `a$$${VARIABLE_VALUE}b`],
+  ['a $ before text a Lazy produces', () => `x$${Lazy.stringValue({ produce: () => '{var.other}' })}`, 'x${var.other}'],
+  [
+    'a % before a directive a Lazy produces',
+    () => `x%${Lazy.stringValue({ produce: () => '{if false}A%{else}B%{endif}' })}`,
+    'x%{if false}A%{else}B%{endif}',
+  ],
   [
     'a Lazy that produces text and a variable',
     (s) => Lazy.stringValue({ produce: () => `L\${x}-${variable(s)}` }),

@@ -578,9 +578,11 @@ describe('properties of any JavaScript value anywhere', () => {
           .map((k) => (typeof k === 'number' ? `[${k}]` : `.${k}`))
           .join('')
           .slice(1);
-        expect(IpsecVpnConnection.validateProps(broken).errors.map((e) => `${e.ruleId} ${e.path}`)).toContain(
-          `PROP_UNKNOWN ${where.replace(/\.\[/g, '[')}`,
-        );
+        const paths = IpsecVpnConnection.validateProps(broken).errors.map((e) => `${e.ruleId} ${e.path}`);
+        const named = `PROP_UNKNOWN ${where.replace(/\.\[/g, '[')}`;
+        // under an ikeConfig a name is shown only when it is a likely misspelling of a property name
+        const hidden = named.replace(/\.[^.]+$/, '[an unknown name]');
+        expect(paths.includes(named) || (/ikeConfig\.[^.]+$/.test(named) && paths.includes(hidden))).toBe(true);
       }),
       params(),
     );

@@ -4,6 +4,7 @@
  * `ValidationErrors.findingsOf(error)` (or the `findings` property), other languages call
  * `IpsecVpnConnection.validateProps` before constructing. See docs/decisions/004-machine-readable-errors.md.
  */
+import { types } from 'util';
 import type { ValidationFinding } from '../validation';
 import { FindingSeverity } from '../validation';
 import { Finding, formatFinding } from './rules/findings';
@@ -25,7 +26,7 @@ export class PropsValidationError extends Error {
     );
     this.name = 'ValidationError';
     this.constructPath = constructPath;
-    this.findings = findings.map((e) => toPublic(e, FindingSeverity.ERROR));
+    this.findings = Object.freeze(findings.map((e) => toPublic(e, FindingSeverity.ERROR))) as ValidationFinding[];
     Object.defineProperty(this, VALIDATION_ERROR, { value: true });
   }
 }
@@ -38,6 +39,15 @@ export function validationError(constructPath: string, findings: readonly Findin
   return new PropsValidationError(constructPath, findings);
 }
 
+/** Whether a value is our validation error; never throws, whatever it is given (a Proxy, say). */
 export function isValidationError(error: unknown): error is PropsValidationError {
-  return typeof error === 'object' && error !== null && (error as Record<symbol, unknown>)[VALIDATION_ERROR] === true;
+  if (typeof error !== 'object' || error === null || types.isProxy(error)) return false;
+  try {
+    return (
+      (error as Record<symbol, unknown>)[VALIDATION_ERROR] === true &&
+      Array.isArray((error as PropsValidationError).findings)
+    );
+  } catch {
+    return false;
+  }
 }

@@ -109,9 +109,12 @@ class SensitiveKey implements IResolvable {
   ) {}
 
   public resolve(context: IResolveContext): string {
-    const text = this.template(this.key, context, false, 0);
+    const parts = this.parts(this.key, context, false, 0);
     // one expression and nothing else: pass it to sensitive() as it is
-    return isInterpolation(text) ? `\${sensitive(${text.slice(2, -1)})}` : `\${sensitive("${text}")}`;
+    if (parts.length === 1 && parts[0].expression !== undefined) {
+      return `\${sensitive(${parts[0].expression.slice(2, -1)})}`;
+    }
+    return `\${sensitive("${template(parts)}")}`;
   }
 
   public toString(): string {
@@ -119,39 +122,74 @@ class SensitiveKey implements IResolvable {
   }
 
   /**
-   * `value` as the inside of a quoted Terraform template. `produced`: the value came from a token, so a
-   * string that is one interpolation is an expression rather than text.
+   * `value` as text and expression parts. `produced`: the value came from a token, so a string that is
+   * one interpolation is an expression rather than text.
    */
-  private template(value: unknown, context: IResolveContext, produced: boolean, depth: number): string {
+  private parts(value: unknown, context: IResolveContext, produced: boolean, depth: number): Part[] {
     if (depth > MAX_TOKEN_DEPTH) throw keyFormError(this.location, 'tokens nested too deep');
     if (typeof value === 'number' && Token.isUnresolved(value)) {
-      return this.template(Tokenization.reverseNumber(value), context, true, depth + 1);
+      return this.parts(Tokenization.reverseNumber(value), context, true, depth + 1);
     }
-    if (typeof value === 'number' || typeof value === 'boolean') return escapeLiteral(String(value));
-    if (Tokenization.isResolvable(value)) return this.template(value.resolve(context), context, true, depth + 1);
+    if (typeof value === 'number' || typeof value === 'boolean') return [{ text: String(value) }];
+    if (Tokenization.isResolvable(value)) return this.parts(value.resolve(context), context, true, depth + 1);
     if (typeof value !== 'string') {
-      throw keyFormError(this.location, Array.isArray(value) ? 'a list' : `${describe(value, 'ikeConfig')}`);
+      throw keyFormError(this.location, Array.isArray(value) ? 'a list' : describe(value, 'ikeConfig'));
     }
-    if (!Token.isUnresolved(value)) return produced && isInterpolation(value) ? value : escapeLiteral(value);
-    const piece = (part: unknown): string => {
-      if (part instanceof Template) return part.text;
-      if (part === undefined) return '';
-      const token = typeof part === 'string' ? Tokenization.reverseString(part).firstToken : undefined;
-      return token ? this.template(token, context, true, depth + 1) : escapeLiteral(String(part));
-    };
-    const joined = Tokenization.reverseString(value).join({
-      join: (left: unknown, right: unknown) => new Template(piece(left) + piece(right)),
+    if (!Token.isUnresolved(value)) {
+      return [produced && isInterpolation(value) ? { expression: value } : { text: value }];
+    }
+    const joined: unknown = Tokenization.reverseString(value).join({
+      join: (left: unknown, right: unknown) => {
+        const both = new Parts();
+        for (const piece of [left, right]) {
+          both.items.push(...(piece instanceof Parts ? piece.items : this.partsOfPiece(piece, context, depth)));
+        }
+        return both;
+      },
     });
-    return piece(joined);
+    return joined instanceof Parts ? joined.items : this.partsOfPiece(joined, context, depth);
   }
+
+  /** One fragment of a tokenized string: literal text, or the marker of one token. */
+  private partsOfPiece(piece: unknown, context: IResolveContext, depth: number): Part[] {
+    if (piece === undefined) return [];
+    const token = typeof piece === 'string' ? Tokenization.reverseString(piece).firstToken : undefined;
+    return token ? this.parts(token, context, true, depth + 1) : [{ text: String(piece) }];
+  }
+}
+
+/** Part of a key: text, or one Terraform interpolation (`${...}`). */
+type Part = { readonly text: string; readonly expression?: undefined } | { readonly expression: string };
+
+class Parts {
+  public readonly items: Part[] = [];
+}
+
+/**
+ * Parts as the inside of a quoted Terraform template. Adjacent texts are joined before escaping, so a
+ * `$` or `%` at the end of one piece and a `{` at the start of the next are escaped as the `${` or `%{`
+ * they form. A text's trailing `$`s before an interpolation are written as an interpolation themselves:
+ * `$` followed by `${` would read as the escape `$${`.
+ */
+function template(parts: readonly Part[]): string {
+  let out = '';
+  let text = '';
+  for (const part of parts) {
+    if (part.expression === undefined) {
+      text += part.text;
+      continue;
+    }
+    const escaped = escapeLiteral(text);
+    const dollars = /\$+$/.exec(escaped)?.[0] ?? '';
+    out += dollars ? `${escaped.slice(0, -dollars.length)}\${"${dollars}"}` : escaped;
+    out += part.expression;
+    text = '';
+  }
+  return out + escapeLiteral(text);
 }
 
 /** How deep a token may produce further tokens before a key is refused (a Lazy that produces itself). */
 const MAX_TOKEN_DEPTH = 32;
-
-class Template {
-  constructor(public readonly text: string) {}
-}
 
 function keyFormError(location: KeyLocation, what: string): Error {
   return validationError(location.constructPath, [
@@ -177,8 +215,11 @@ function sensitiveKey(psk: string, location: KeyLocation): string {
   return `\${sensitive("${escapeLiteral(psk)}")}`;
 }
 
+/** An absent struct, without a prototype (a property added to Object.prototype must not read as set). */
+const NONE: Readonly<Record<string, undefined>> = Object.freeze(Object.create(null));
+
 function renderIke(ike: IkeConfig | undefined, constructPath: string, path: string) {
-  const c = ike ?? {};
+  const c: IkeConfig = ike ?? NONE;
   return {
     ...(c.preSharedKey !== undefined
       ? { psk: sensitiveKey(c.preSharedKey, { constructPath, propPath: `${path}.preSharedKey` }) }
@@ -193,7 +234,7 @@ function renderIke(ike: IkeConfig | undefined, constructPath: string, path: stri
 }
 
 function renderIpsec(ipsec: IpsecConfig | undefined) {
-  const c = ipsec ?? {};
+  const c: IpsecConfig = ipsec ?? NONE;
   return {
     ipsecEncAlg: c.encryptionAlgorithm ?? DEFAULTS.ipsecEncryption,
     ipsecAuthAlg: c.authenticationAlgorithm ?? DEFAULTS.ipsecAuthentication,

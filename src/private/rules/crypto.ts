@@ -3,7 +3,7 @@
  * A pre-shared key is never put into a message: only its length and the positions of bad characters.
  */
 import { Tokenization } from 'cdktf';
-import { checkEnum, checkInteger, Findings, isUnresolved, literalString } from './findings';
+import { charCount, checkEnum, checkInteger, Findings, isUnresolved, literalString } from './findings';
 import {
   AuthenticationAlgorithm,
   DhGroup,
@@ -68,7 +68,7 @@ export function checkPreSharedKey(f: Findings, path: string, value: string | und
   const partial = isUnresolved(value);
   const text: string = partial ? Tokenization.reverseString(value).literals.join('') : value;
   if (partial && text === '') return; // the whole key is a token: a variable, a secret reference
-  const length = [...text].length;
+  const length = charCount(text);
   if ((!partial && length < 1) || length > PSK_MAX) {
     f.error(
       'PSK_LENGTH',
@@ -77,7 +77,7 @@ export function checkPreSharedKey(f: Findings, path: string, value: string | und
     );
   }
   const bad: number[] = [];
-  [...text].forEach((ch, i) => {
+  [...text.slice(0, 4096)].forEach((ch, i) => {
     if (!PSK_CHAR.test(ch)) bad.push(i + 1);
   });
   if (bad.length > 0) {
@@ -106,7 +106,7 @@ export function checkPreSharedKey(f: Findings, path: string, value: string | und
 function checkIkeId(f: Findings, path: string, value: string | undefined): void {
   const literal = literalString(f, path, value, false);
   if (literal === undefined) return;
-  const length = [...literal].length;
+  const length = charCount(literal);
   if (length < 1 || length > IKE_ID_MAX) {
     f.error(
       'IKE_ID_LENGTH',

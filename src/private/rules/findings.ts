@@ -91,10 +91,19 @@ export function isSecretPath(path: string): boolean {
 
 const MAX_SHOWN = 80;
 
-/** A string for a message: quoted, long values cut. */
+/** A string for a message: quoted, long values cut (before quoting: a value may be megabytes). */
 function quote(text: string): string {
-  const json = JSON.stringify(text);
-  return json.length > MAX_SHOWN ? `${json.slice(0, MAX_SHOWN - 4)}..."` : json;
+  const json = JSON.stringify(text.slice(0, MAX_SHOWN));
+  return json.length > MAX_SHOWN || text.length > MAX_SHOWN ? `${json.slice(0, MAX_SHOWN - 4)}..."` : json;
+}
+
+/**
+ * The number of characters (code points) of a string, as the API counts them, exact up to 4,096
+ * UTF-16 units; a longer string is far over every limit here, and its UTF-16 length is returned
+ * instead of walking megabytes.
+ */
+export function charCount(text: string): number {
+  return text.length > 4096 ? text.length : [...text].length;
 }
 
 /** The name of a non-plain object's class, e.g. `Map`, `Date`, `Foo`; undefined for plain objects. */
@@ -118,7 +127,7 @@ export function describe(value: unknown, path: string = ''): string {
     case 'undefined':
       return 'undefined';
     case 'string':
-      return secret ? `a string of length ${[...value].length} (not shown)` : quote(value);
+      return secret ? `a string of length ${charCount(value)} (not shown)` : quote(value);
     case 'number':
       if (secret) return 'a number (not shown)';
       return Number.isNaN(value) ? 'NaN' : `the number ${value}`;

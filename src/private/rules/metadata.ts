@@ -1,7 +1,7 @@
 /**
  * Rules for gateway ids, the connection name and tags.
  */
-import { describe, Findings, isUnresolved, literalString } from './findings';
+import { charCount, describe, Findings, isUnresolved, literalString } from './findings';
 
 const NAME_MAX = 100;
 const TAG_KEY_MAX = 64;
@@ -31,7 +31,7 @@ export function checkResourceId(f: Findings, path: string, value: string | undef
 export function checkName(f: Findings, path: string, value: string | undefined): void {
   const literal = literalString(f, path, value, false);
   if (literal === undefined) return;
-  const length = [...literal].length;
+  const length = charCount(literal);
   if (length < 1 || length > NAME_MAX) {
     f.error('NAME_LENGTH', path, `must be 1 to ${NAME_MAX} characters, got ${length} (${describe(literal)}).`);
   }
@@ -55,7 +55,7 @@ export function checkTags(f: Findings, path: string, tags: Readonly<Record<strin
   for (const key of Object.keys(tags)) {
     const at = /^[A-Za-z_$][\w$]*$/.test(key) ? `${path}.${key}` : `${path}[${JSON.stringify(key)}]`;
     if (!isUnresolved(key)) {
-      const length = [...key].length;
+      const length = charCount(key);
       if (length < 1 || length > TAG_KEY_MAX) {
         f.error(
           'TAG_KEY_LENGTH',
@@ -83,7 +83,7 @@ export function checkTags(f: Findings, path: string, tags: Readonly<Record<strin
     }
     const literal = literalString(f, at, tags[key], true);
     if (literal === undefined) continue;
-    const length = [...literal].length;
+    const length = charCount(literal);
     if (length > TAG_VALUE_MAX) {
       f.error('TAG_VALUE_LENGTH', at, `tag value must be at most ${TAG_VALUE_MAX} characters, got ${length}.`);
     }

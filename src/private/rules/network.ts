@@ -148,10 +148,10 @@ export function checkBgpConfig(f: Findings, path: string, bgp: BgpConfig | undef
     }
   }
   const asn = bgp.localAsn;
-  const dotted = typeof asn === 'number' && /^\d+\.\d+$/.exec(String(asn)) ? String(asn).split('.').map(Number) : [];
+  // a fractional number may be a dotted ASN written as a number; its digits cannot be trusted (1.10 is 1.1)
   const hint =
-    dotted.length === 2 && dotted[0] <= 65535 && dotted[1] <= 65535
-      ? ` If you meant the dotted ASN ${asn}, write ${dotted[0] * 65536 + dotted[1]} (${dotted[0]} × 65536 + ${dotted[1]}).`
+    typeof asn === 'number' && Number.isFinite(asn) && !Number.isInteger(asn)
+      ? ' A dotted ASN a.b is the integer a × 65536 + b (123.456 is 8061384).'
       : '';
   checkInteger(f, 'ASN_RANGE', `${path}.localAsn`, asn, 1, 4294967295, 'an autonomous system number', hint);
 }

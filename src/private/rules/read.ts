@@ -34,6 +34,8 @@ type Kind =
   | { readonly type: 'string' }
   | { readonly type: 'number' }
   | { readonly type: 'boolean' }
+  /** A boolean that decides what the construct builds: a literal, never a token. */
+  | { readonly type: 'flag' }
   /** A number; a string in the API's dotted `a.b` notation gets the integer in the message. */
   | { readonly type: 'asn' }
   | { readonly type: 'list'; readonly item: Kind; readonly count: Count; readonly noun: string }
@@ -116,11 +118,14 @@ function isProxy(value: unknown): boolean {
   return (typeof value === 'object' || typeof value === 'function') && value !== null && types.isProxy(value);
 }
 
-/** `Token.isUnresolved`, which reads properties, guarded against values whose getters throw. */
-function isToken(value: unknown): boolean {
-  if (isProxy(value)) return false;
+/**
+ * Whether a value is an `IResolvable` object (what `Token.isUnresolved` asks of objects), reading its
+ * `resolve` once and guarded: a getter there may throw or answer differently on every read.
+ */
+function isResolvableObject(value: unknown): boolean {
+  if (typeof value !== 'object' || value === null || isProxy(value)) return false;
   try {
-    return Token.isUnresolved(value);
+    return typeof (value as { resolve?: unknown }).resolve === 'function';
   } catch {
     return false;
   }
@@ -140,6 +145,7 @@ function expected(kind: Kind): string {
     case 'asn':
       return 'a number';
     case 'boolean':
+    case 'flag':
       return 'true or false';
     case 'list':
       return `an array of ${kind.noun}`;
@@ -150,12 +156,17 @@ function expected(kind: Kind): string {
   }
 }
 
-/** What went wrong when a getter threw, without its text at a secret path. */
+/** What a getter threw, for a message: its class and text, or at a secret path only that it threw. */
 function thrownPhrase(error: unknown, path: string): string {
-  const name = error instanceof Error ? error.constructor.name : describeSafely(error, 'ikeConfig');
-  if (!(error instanceof Error) || isSecretPath(path)) return name;
-  const text = error.message.length > 100 ? `${error.message.slice(0, 97)}...` : error.message;
-  return `${name} (${JSON.stringify(text)})`;
+  if (isSecretPath(path)) return 'an error (not shown: under ikeConfig)';
+  try {
+    if (!(error instanceof Error)) return describeSafely(error, path);
+    const name = typeof error.name === 'string' && /^\w{1,40}$/.test(error.name) ? error.name : 'an Error';
+    const text = typeof error.message === 'string' ? error.message : '';
+    return text === '' ? name : `${name} (${JSON.stringify(text.length > 100 ? `${text.slice(0, 97)}...` : text)})`;
+  } catch {
+    return 'a value that cannot be inspected';
+  }
 }
 
 /** Reads `holder[key]` once; a getter that throws is reported and reads as `undefined`. */
@@ -173,22 +184,39 @@ function readProperty(f: Findings, holder: object, key: string | number, path: s
   }
 }
 
-function typeError(f: Findings, path: string, kind: Kind, value: unknown): undefined {
-  let message = `must be ${expected(kind)}, got ${isProxy(value) ? 'a Proxy' : describeSafely(value, path)}.`;
+/** A hint for a type error, where the value says what the caller probably meant. */
+function typeHint(kind: Kind, value: unknown): string {
   if (kind.type === 'asn' && typeof value === 'string') {
     const dotted = /^(\d{1,5})\.(\d{1,5})$/.exec(value);
     const high = dotted ? Number(dotted[1]) : NaN;
     const low = dotted ? Number(dotted[2]) : NaN;
     if (high <= 65535 && low <= 65535) {
       const asn = high * 65536 + low;
-      message += ` The dotted ASN ${value} is ${asn} (${high} × 65536 + ${low}): write ${asn}.`;
-    } else if (/^\d+$/.test(value)) {
-      message += ` Write it as a number: ${value}.`;
+      return ` The dotted ASN ${value} is ${asn} (${high} × 65536 + ${low}): write ${asn}.`;
     }
-  } else if ((kind.type === 'struct' || kind.type === 'list') && isToken(value)) {
-    message += ' A token cannot be checked or rendered field by field: pass the objects themselves.';
+    return /^\d{1,10}$/.test(value) ? ` Write it as a number: ${value}.` : '';
   }
-  f.reject('TYPE_INVALID', path, message);
+  if (!isResolvableObject(value)) return '';
+  switch (kind.type) {
+    case 'string':
+      return ' For a token, pass `Token.asString(token)`.';
+    case 'number':
+    case 'asn':
+      return ' For a token, pass `Token.asNumber(token)`.';
+    case 'flag':
+      return ' It decides what the construct builds, so it cannot be a token.';
+    case 'list':
+      return kind.item.type === 'string'
+        ? ' For a token, pass `Token.asList(token)`.'
+        : ' A token cannot be checked or rendered item by item: pass the objects themselves.';
+    default:
+      return ' A token cannot be checked or rendered field by field: pass the object itself.';
+  }
+}
+
+function typeError(f: Findings, path: string, kind: Kind, value: unknown): undefined {
+  const got = isProxy(value) ? 'a Proxy' : describeSafely(value, path);
+  f.reject('TYPE_INVALID', path, `must be ${expected(kind)}, got ${got}.${typeHint(kind, value)}`);
   return undefined;
 }
 
@@ -205,16 +233,15 @@ function readValue(f: Findings, path: string, value: unknown, kind: Kind): unkno
   if (isProxy(value)) return typeError(f, path, kind, value);
   switch (kind.type) {
     case 'string':
-      if (typeof value === 'string') return value;
-      return isToken(value) && typeof value === 'object' ? Token.asString(value) : typeError(f, path, kind, value);
+      return typeof value === 'string' ? value : typeError(f, path, kind, value);
     case 'number':
     case 'asn':
-      if (typeof value === 'number' && !Number.isNaN(value)) return value;
-      return isToken(value) && typeof value === 'object' ? Token.asNumber(value) : typeError(f, path, kind, value);
+      return typeof value === 'number' && !Number.isNaN(value) ? value : typeError(f, path, kind, value);
     case 'boolean':
-      return typeof value === 'boolean' || (isToken(value) && typeof value === 'object')
-        ? value
-        : typeError(f, path, kind, value);
+      // a boolean token (a variable's booleanValue) is an IResolvable object: kept for cdktf to resolve
+      return typeof value === 'boolean' || isResolvableObject(value) ? value : typeError(f, path, kind, value);
+    case 'flag':
+      return typeof value === 'boolean' ? value : typeError(f, path, kind, value);
     case 'list':
       return readList(f, path, value, kind);
     case 'map':
@@ -225,47 +252,62 @@ function readValue(f: Findings, path: string, value: unknown, kind: Kind): unkno
 }
 
 function readList(f: Findings, path: string, value: unknown, kind: Extract<Kind, { type: 'list' }>): unknown {
-  if (!Array.isArray(value)) {
-    return isToken(value) && typeof value === 'object' ? Token.asList(value) : typeError(f, path, kind, value);
-  }
-  if (isToken(value)) {
-    // a list token: its items are unknown until apply, which only a list of strings can afford
-    return kind.item.type === 'string' ? Object.freeze([...value]) : typeError(f, path, kind, value);
-  }
-  checkCount(f, path, kind.count, value.length);
-  const items: unknown[] = [];
+  if (!Array.isArray(value)) return typeError(f, path, kind, value);
+  // each slot read once, at most READ_LIMIT of them; a hole stays a hole
+  const raw: unknown[] = [];
+  const holes = new Set<number>();
   const n = Math.min(value.length, READ_LIMIT);
   for (let i = 0; i < n; i++) {
+    if (Object.prototype.hasOwnProperty.call(value, i)) {
+      raw.push(readProperty(f, value, i, `${path}[${i}]`));
+    } else {
+      holes.add(i);
+      raw.push(undefined);
+    }
+  }
+  if (value.length === 1 && typeof raw[0] === 'string' && Token.isUnresolved(raw)) {
+    // a list token: its items are unknown until apply, which only a list of strings can afford
+    return kind.item.type === 'string' ? Object.freeze(raw) : typeError(f, path, kind, value);
+  }
+  checkCount(f, path, kind.count, value.length);
+  const items = raw.map((item, i) => {
     const at = `${path}[${i}]`;
-    if (!Object.prototype.hasOwnProperty.call(value, i)) {
+    if (holes.has(i)) {
       f.reject(
         'LIST_HOLE',
         at,
         `is an empty slot (a hole in a sparse array, as in \`[a, , b]\`): every slot of \`${path}\` must ` +
           'hold a value; remove the hole.',
       );
-      items.push(undefined);
-      continue;
+      return undefined;
     }
-    const item = readProperty(f, value, i, at);
-    if (item === undefined && !f.rejected.has(at)) {
-      typeError(f, at, kind.item, item);
-    }
-    items.push(readValue(f, at, item, kind.item));
-  }
+    if (item === undefined) return f.rejected.has(at) ? undefined : typeError(f, at, kind.item, item);
+    return readValue(f, at, item, kind.item);
+  });
   return Object.freeze(items);
 }
 
 function readMap(f: Findings, path: string, value: unknown, count: Count): unknown {
-  if (isToken(value)) return value; // a map token: its entries are unknown until apply
   if (!isPlainObject(value)) return typeError(f, path, { type: 'map', count }, value);
   const keys = Object.getOwnPropertyNames(value);
+  if (keys.some((key) => Token.isUnresolved({ [key]: '' }))) {
+    // a map token (Token.asStringMap) is an object with one token key; it cannot take literal entries
+    if (keys.length > 1) {
+      f.reject('TYPE_INVALID', path, 'mixes a map token with literal entries; give either the token or the entries.');
+      return undefined;
+    }
+    const copy: Record<string, unknown> = {};
+    copy[keys[0]] = readProperty(f, value, keys[0], path);
+    return Object.freeze(copy);
+  }
   checkCount(f, path, count, keys.length);
   const copy: Record<string, unknown> = {};
   for (const key of keys.slice(0, READ_LIMIT)) {
     const at = member(path, key);
-    const read = readValue(f, at, readProperty(f, value, key, at), { type: 'string' });
-    if (read === undefined && !f.rejected.has(at)) typeError(f, at, { type: 'string' }, undefined);
+    const item = readProperty(f, value, key, at);
+    const read = item === undefined ? undefined : readValue(f, at, item, { type: 'string' });
+    if (item === undefined && !f.rejected.has(at)) typeError(f, at, { type: 'string' }, undefined);
+    // defineProperty: a key such as `__proto__` stays an own key, for the tag rules to refuse
     if (read !== undefined) Object.defineProperty(copy, key, { value: read, enumerable: true });
   }
   return Object.freeze(copy);
@@ -273,21 +315,21 @@ function readMap(f: Findings, path: string, value: unknown, count: Count): unkno
 
 function readStruct(f: Findings, path: string, value: Record<string, unknown>, shape: Shape): unknown {
   const valid = Object.keys(shape.fields);
-  const copy: Record<string, unknown> = {};
+  // no prototype: a property someone added to Object.prototype must not read as a prop
+  const copy: Record<string, unknown> = Object.create(null);
   for (const key of Object.getOwnPropertyNames(value)) {
     const kind = Object.prototype.hasOwnProperty.call(shape.fields, key) ? shape.fields[key] : undefined;
     if (kind === undefined && f.saturated('PROP_UNKNOWN')) {
-      f.error('PROP_UNKNOWN', path, ''); // only counted: no message for the millionth unknown key
+      f.error('PROP_UNKNOWN', path === '' ? 'props' : path, ''); // only counted: no message past the cap
       continue;
     }
     if (kind === undefined) {
-      // a name under an ikeConfig is shown only when it looks like a property name, never like a key
-      const hidden = isSecretPath(path) && !/^[A-Za-z_$][\w$]{0,40}$/.test(key);
-      const at = hidden ? `${path}[a name of ${[...key].length} characters]` : member(path, key);
-      const guess = hidden ? undefined : suggest(key, valid);
+      // a name under an ikeConfig is shown only when it is a likely misspelling of a property name
+      const guess = suggest(key, valid);
+      const hidden = isSecretPath(path) && guess === undefined;
       f.reject(
         'PROP_UNKNOWN',
-        at,
+        hidden ? `${path}[an unknown name]` : member(path, key),
         `is not a property of ${shape.name}${guess ? `: did you mean \`${guess}\`?` : '.'} ` +
           `Valid names: ${valid.join(', ')}.`,
       );

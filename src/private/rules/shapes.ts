@@ -8,6 +8,7 @@ import { Shape } from './read';
 const string = { type: 'string' } as const;
 const number = { type: 'number' } as const;
 const boolean = { type: 'boolean' } as const;
+const flag = { type: 'flag' } as const;
 
 export const MAX_SUBNETS = 10;
 export const MAX_TAGS = 20;
@@ -83,8 +84,8 @@ export const CONNECTION_PROPS: Shape = {
       type: 'map',
       count: { min: 0, max: MAX_TAGS, rule: 'TAG_COUNT', hint: () => 'Remove tags or move them to another resource.' },
     },
-    allowWeakCrypto: boolean,
-    createOutputs: boolean,
+    allowWeakCrypto: flag,
+    createOutputs: flag,
     customerGatewayId: string,
     ikeConfig: { type: 'struct', shape: IKE_CONFIG },
     ipsecConfig: { type: 'struct', shape: IPSEC_CONFIG },
