@@ -31,6 +31,10 @@ const project = new cdktf.ConstructLibraryCdktf({
     'fast-check@^4',
     // CDK Terrain, the community fork: test/cdktn.test.ts synthesizes the same stack with it
     'cdktn@0.24.0',
+    // the stand-in provider terraform attaches to in the tests (test/terraform/): plugin protocol 5 over gRPC
+    '@grpc/grpc-js@^1.14.0',
+    '@grpc/proto-loader@^0.8.0',
+    '@msgpack/msgpack@^3.1.0',
   ],
   prettier: true,
   prettierOptions: {
