@@ -53,7 +53,7 @@ const project = new cdktf.ConstructLibraryCdktf({
       testPathIgnorePatterns: ['/node_modules/', '/examples/', '/bench/'],
     },
   },
-  gitignore: ['cdktf.out/', '/bench/out/', '/bench/results/'],
+  gitignore: ['cdktf.out/', '/bench/out/', '/bench/results/', '*.tfstate', '*.tfstate.backup'],
   githubOptions: { mergify: false },
 });
 
