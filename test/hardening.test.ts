@@ -386,6 +386,30 @@ describe('red-team inputs', () => {
     expect(errors.map((e) => e.message).join('\n').length).toBeLessThan(1_000);
   });
 
+  test('a key holding a token marker no token answers to is a finding, not a thrown Error', () => {
+    const errors = errorsOf({ ...singleProps(), ikeConfig: { preSharedKey: 'a${TfToken[TOKEN.987654]}' } });
+    expect(errors).toEqual([expect.objectContaining({ ruleId: 'TYPE_INVALID', path: 'ikeConfig.preSharedKey' })]);
+  });
+
+  test('huge property names make short paths', () => {
+    const name = 'x'.repeat(5_000_000);
+    const tags = errorsOf({ ...singleProps(), tags: { [`a b${name}`]: 'v' } });
+    const unknown = errorsOf({ ...singleProps(), [`a b${name}`]: 1 });
+    for (const e of [...tags, ...unknown]) expect(e.path.length).toBeLessThan(100);
+  });
+
+  test('a property added to Object.prototype does not reach the top level of the document', () => {
+    // nested blocks still can: the generated binding builds them from plain objects of its own
+    const proto = Object.prototype as Record<string, unknown>;
+    try {
+      proto.vpnConnectionName = 'EVIL-NAME';
+      expect(synthWithJson(singleProps()).resource).not.toHaveProperty('vpn_connection_name');
+      expect(synthWithJson(dualProps()).resource).not.toHaveProperty('vpn_connection_name');
+    } finally {
+      delete proto.vpnConnectionName;
+    }
+  });
+
   test('an unknown name under ikeConfig is shown only when it is a likely misspelling', () => {
     expect(errorsOf({ ...singleProps(), ikeConfig: { Xk39fLz0Qa: null } }).map((e) => e.path)).toEqual([
       'ikeConfig[an unknown name]',

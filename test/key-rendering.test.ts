@@ -8,7 +8,7 @@ import { execFileSync, spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { IResolvable, Lazy, TerraformStack, TerraformVariable, Testing, Token } from 'cdktf';
+import { Fn, IResolvable, Lazy, TerraformStack, TerraformVariable, Testing, Token } from 'cdktf';
 import { IpsecVpnConnection } from '../src';
 import { singleProps } from './support/fixtures';
 
@@ -34,7 +34,12 @@ const custom = (value: string): IResolvable => {
   };
   return resolvable;
 };
-const variable = (stack: TerraformStack) => new TerraformVariable(stack, 'psk', { type: 'string' }).stringValue;
+/** The variable `psk`, declared once per stack. */
+const variable = (stack: TerraformStack) =>
+  (
+    (stack.node.tryFindChild('psk') as TerraformVariable | undefined) ??
+    new TerraformVariable(stack, 'psk', { type: 'string' })
+  ).stringValue;
 
 const forms: KeyForm[] = [
   ['a literal key', () => 'Plain-Key-123', 'Plain-Key-123'],
@@ -64,6 +69,16 @@ const forms: KeyForm[] = [
     'a % before a directive a Lazy produces',
     () => `x%${Lazy.stringValue({ produce: () => '{if false}A%{else}B%{endif}' })}`,
     'x%{if false}A%{else}B%{endif}',
+  ],
+  [
+    'two variables and a function call',
+    (s) => `${variable(s)}-${Fn.upper(variable(s))}`,
+    `${VARIABLE_VALUE}-${VARIABLE_VALUE.toUpperCase()}`,
+  ],
+  [
+    'an IResolvable without a toString of its own, joined with text',
+    () => `${Token.asString({ creationStack: [], resolve: () => 'No-ToString-1' })}-x`,
+    'No-ToString-1-x',
   ],
   [
     'a Lazy that produces text and a variable',

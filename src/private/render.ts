@@ -122,48 +122,66 @@ class SensitiveKey implements IResolvable {
   }
 
   /**
-   * `value` as text and expression parts. `produced`: the value came from a token, so a string that is
-   * one interpolation is an expression rather than text.
+   * `value` as text and expression parts, appended to `out`. `produced`: the value came from a token,
+   * so a string that is one interpolation is an expression rather than text.
    */
-  private parts(value: unknown, context: IResolveContext, produced: boolean, depth: number): Part[] {
+  private parts(value: unknown, context: IResolveContext, produced: boolean, depth: number, out: Part[] = []): Part[] {
     if (depth > MAX_TOKEN_DEPTH) throw keyFormError(this.location, 'tokens nested too deep');
     if (typeof value === 'number' && Token.isUnresolved(value)) {
-      return this.parts(Tokenization.reverseNumber(value), context, true, depth + 1);
+      return this.parts(Tokenization.reverseNumber(value), context, true, depth + 1, out);
     }
-    if (typeof value === 'number' || typeof value === 'boolean') return [{ text: String(value) }];
-    if (Tokenization.isResolvable(value)) return this.parts(value.resolve(context), context, true, depth + 1);
+    if (typeof value === 'number' || typeof value === 'boolean') {
+      out.push({ text: String(value) });
+      return out;
+    }
+    if (Tokenization.isResolvable(value)) {
+      // cdktf's expression tokens set suppressBraces on the context they get and leave it set: each token
+      // gets the context as it was, as cdktf's own resolution gives it
+      const suppressBraces = context.suppressBraces;
+      try {
+        return this.parts(value.resolve(context), context, true, depth + 1, out);
+      } finally {
+        context.suppressBraces = suppressBraces;
+      }
+    }
     if (typeof value !== 'string') {
       throw keyFormError(this.location, Array.isArray(value) ? 'a list' : describe(value, 'ikeConfig'));
     }
     if (!Token.isUnresolved(value)) {
-      return [produced && isInterpolation(value) ? { expression: value } : { text: value }];
+      out.push(produced && isInterpolation(value) ? { expression: value } : { text: value });
+      return out;
     }
-    const joined: unknown = Tokenization.reverseString(value).join({
+    // the fragments in order: literal text stays text (escapes included), each token is marked, not
+    // resolved (a token's string form is not to be trusted: an IResolvable need not define toString)
+    const marked = Tokenization.reverseString(value).mapTokens({
+      ...context,
+      ignoreEscapes: true,
+      resolve: (token: unknown) => new Marked(token),
+    });
+    const piece = (p: unknown) => {
+      if (p instanceof Marked) this.parts(p.token, context, true, depth + 1, out);
+      else if (p !== undefined && p !== out) out.push({ text: String(p) });
+    };
+    // join folds left to right; each step appends its right piece (and the first step its left one)
+    const joined: unknown = marked.join({
       join: (left: unknown, right: unknown) => {
-        const both = new Parts();
-        for (const piece of [left, right]) {
-          both.items.push(...(piece instanceof Parts ? piece.items : this.partsOfPiece(piece, context, depth)));
-        }
-        return both;
+        piece(left);
+        piece(right);
+        return out;
       },
     });
-    return joined instanceof Parts ? joined.items : this.partsOfPiece(joined, context, depth);
+    piece(joined);
+    return out;
   }
+}
 
-  /** One fragment of a tokenized string: literal text, or the marker of one token. */
-  private partsOfPiece(piece: unknown, context: IResolveContext, depth: number): Part[] {
-    if (piece === undefined) return [];
-    const token = typeof piece === 'string' ? Tokenization.reverseString(piece).firstToken : undefined;
-    return token ? this.parts(token, context, true, depth + 1) : [{ text: String(piece) }];
-  }
+/** A token found in a key, to be resolved in order with the text around it. */
+class Marked {
+  constructor(public readonly token: unknown) {}
 }
 
 /** Part of a key: text, or one Terraform interpolation (`${...}`). */
 type Part = { readonly text: string; readonly expression?: undefined } | { readonly expression: string };
-
-class Parts {
-  public readonly items: Part[] = [];
-}
 
 /**
  * Parts as the inside of a quoted Terraform template. Adjacent texts are joined before escaping, so a
@@ -218,9 +236,17 @@ function sensitiveKey(psk: string, location: KeyLocation): string {
 /** An absent struct, without a prototype (a property added to Object.prototype must not read as set). */
 const NONE: Readonly<Record<string, undefined>> = Object.freeze(Object.create(null));
 
+/**
+ * A copy without a prototype: the generated binding reads optional fields by name, so a property someone
+ * added to Object.prototype (`vpnConnectionName`, say) would otherwise be rendered.
+ */
+function bare<T extends object>(value: T): T {
+  return Object.assign(Object.create(null), value);
+}
+
 function renderIke(ike: IkeConfig | undefined, constructPath: string, path: string) {
   const c: IkeConfig = ike ?? NONE;
-  return {
+  return bare({
     ...(c.preSharedKey !== undefined
       ? { psk: sensitiveKey(c.preSharedKey, { constructPath, propPath: `${path}.preSharedKey` }) }
       : {}),
@@ -230,17 +256,17 @@ function renderIke(ike: IkeConfig | undefined, constructPath: string, path: stri
     ikeAuthAlg: c.authenticationAlgorithm ?? DEFAULTS.ikeAuthentication,
     ikePfs: c.dhGroup ?? DEFAULTS.ikeDhGroup,
     ikeLifetime: c.lifetimeSeconds ?? DEFAULTS.ikeLifetimeSeconds,
-  };
+  });
 }
 
 function renderIpsec(ipsec: IpsecConfig | undefined) {
   const c: IpsecConfig = ipsec ?? NONE;
-  return {
+  return bare({
     ipsecEncAlg: c.encryptionAlgorithm ?? DEFAULTS.ipsecEncryption,
     ipsecAuthAlg: c.authenticationAlgorithm ?? DEFAULTS.ipsecAuthentication,
     ipsecPfs: c.pfs ?? DEFAULTS.ipsecPfs,
     ipsecLifetime: c.lifetimeSeconds ?? DEFAULTS.ipsecLifetimeSeconds,
-  };
+  });
 }
 
 /** `local_asn` is a string in the schema (it also takes the dotted `a.b` form). */
@@ -249,11 +275,11 @@ function asnString(asn: number): string {
 }
 
 function renderBgp(bgp: BgpConfig) {
-  return {
+  return bare({
     localAsn: asnString(bgp.localAsn ?? DEFAULTS.localAsn),
     tunnelCidr: bgp.tunnelCidr,
     localBgpIp: bgp.localBgpIp,
-  };
+  });
 }
 
 /**
@@ -261,7 +287,7 @@ function renderBgp(bgp: BgpConfig) {
  * DescribeVpnConnection reports for every tunnel (docs/decisions/003-tunnel-bgp-config.md). Left out,
  * the provider would read the block back and every plan would want to remove it.
  */
-const TUNNEL_BGP_DEFAULTS = Object.freeze({ localAsn: String(DEFAULTS.localAsn) });
+const TUNNEL_BGP_DEFAULTS = Object.freeze(bare({ localAsn: String(DEFAULTS.localAsn) }));
 
 /** A set attribute: order is irrelevant to Terraform, so sort for output independent of input order. */
 function sorted(list: readonly string[]): string[] {
@@ -292,13 +318,13 @@ export function renderConnection(
   mode: TunnelMode,
   constructPath: string,
 ): VpnConnectionConfig {
-  const config: Mutable<VpnConnectionConfig> = {
+  const config: Mutable<VpnConnectionConfig> = bare({
     vpnGatewayId: props.vpnGatewayId,
     localSubnet: sorted(props.localSubnets),
     remoteSubnet: sorted(props.remoteSubnets),
     effectImmediately: props.effectImmediately ?? DEFAULTS.effectImmediately,
     autoConfigRoute: props.autoConfigRoute ?? DEFAULTS.autoConfigRoute,
-  };
+  });
   if (props.name !== undefined) config.vpnConnectionName = props.name;
   if (props.tags !== undefined) config.tags = props.tags; // cdktf writes map keys in sorted order
 
@@ -308,38 +334,42 @@ export function renderConnection(
     config.customerGatewayId = props.customerGatewayId;
     config.enableDpd = props.enableDpd ?? DEFAULTS.enableDpd;
     config.enableNatTraversal = props.enableNatTraversal ?? DEFAULTS.enableNatTraversal;
-    config.ikeConfig = {
+    config.ikeConfig = bare({
       ...renderIke(ike, constructPath, 'ikeConfig'),
       ...(ike?.localId !== undefined ? { ikeLocalId: ike.localId } : {}),
       ...(ike?.remoteId !== undefined ? { ikeRemoteId: ike.remoteId } : {}),
-    };
+    });
     config.ipsecConfig = renderIpsec(props.ipsecConfig);
-    config.bgpConfig = props.bgpConfig ? { enable: true, ...renderBgp(props.bgpConfig) } : { enable: false };
-    config.healthCheckConfig = hc
-      ? {
-          enable: true,
-          dip: hc.destinationIp,
-          sip: hc.sourceIp,
-          interval: hc.intervalSeconds ?? DEFAULTS.healthCheckIntervalSeconds,
-          retry: hc.retries ?? DEFAULTS.healthCheckRetries,
-        }
-      : { enable: false };
+    config.bgpConfig = bare(props.bgpConfig ? { enable: true, ...renderBgp(props.bgpConfig) } : { enable: false });
+    config.healthCheckConfig = bare(
+      hc
+        ? {
+            enable: true,
+            dip: hc.destinationIp,
+            sip: hc.sourceIp,
+            interval: hc.intervalSeconds ?? DEFAULTS.healthCheckIntervalSeconds,
+            retry: hc.retries ?? DEFAULTS.healthCheckRetries,
+          }
+        : { enable: false },
+    );
     return config;
   }
 
   config.enableTunnelsBgp = tunnelsBgpEnabled(props);
-  config.tunnelOptionsSpecification = orderTunnels(props.tunnels ?? []).map(({ t, i }) => ({
-    role: t.role,
-    customerGatewayId: t.customerGatewayId,
-    enableDpd: t.enableDpd ?? DEFAULTS.enableDpd,
-    enableNatTraversal: t.enableNatTraversal ?? DEFAULTS.enableNatTraversal,
-    tunnelIkeConfig: {
-      ...renderIke(t.ikeConfig, constructPath, `tunnels[${i}].ikeConfig`),
-      ...(t.ikeConfig?.localId !== undefined ? { localId: t.ikeConfig.localId } : {}),
-      ...(t.ikeConfig?.remoteId !== undefined ? { remoteId: t.ikeConfig.remoteId } : {}),
-    },
-    tunnelIpsecConfig: renderIpsec(t.ipsecConfig),
-    tunnelBgpConfig: t.bgpConfig ? renderBgp(t.bgpConfig) : TUNNEL_BGP_DEFAULTS,
-  }));
+  config.tunnelOptionsSpecification = orderTunnels(props.tunnels ?? []).map(({ t, i }) =>
+    bare({
+      role: t.role,
+      customerGatewayId: t.customerGatewayId,
+      enableDpd: t.enableDpd ?? DEFAULTS.enableDpd,
+      enableNatTraversal: t.enableNatTraversal ?? DEFAULTS.enableNatTraversal,
+      tunnelIkeConfig: bare({
+        ...renderIke(t.ikeConfig, constructPath, `tunnels[${i}].ikeConfig`),
+        ...(t.ikeConfig?.localId !== undefined ? { localId: t.ikeConfig.localId } : {}),
+        ...(t.ikeConfig?.remoteId !== undefined ? { remoteId: t.ikeConfig.remoteId } : {}),
+      }),
+      tunnelIpsecConfig: renderIpsec(t.ipsecConfig),
+      tunnelBgpConfig: t.bgpConfig ? renderBgp(t.bgpConfig) : TUNNEL_BGP_DEFAULTS,
+    }),
+  );
   return config;
 }

@@ -66,7 +66,16 @@ function checkStrength(f: Findings, path: string, value: string | undefined, all
 export function checkPreSharedKey(f: Findings, path: string, value: string | undefined): void {
   if (value === undefined) return;
   const partial = isUnresolved(value);
-  const text: string = partial ? Tokenization.reverseString(value).literals.join('') : value;
+  let text: string = value;
+  if (partial) {
+    try {
+      text = Tokenization.reverseString(value).literals.join('');
+    } catch {
+      // a token marker that no token of this process answers to (from another copy of cdktf?)
+      f.error('TYPE_INVALID', path, 'holds a token marker that no token of this program knows; pass the token itself.');
+      return;
+    }
+  }
   if (partial && text === '') return; // the whole key is a token: a variable, a secret reference
   const length = charCount(text);
   if ((!partial && length < 1) || length > PSK_MAX) {

@@ -89,6 +89,16 @@ export function isSecretPath(path: string): boolean {
   return /(^|\.)ikeConfig(\.|\[|$)/.test(path);
 }
 
+/**
+ * The path of a property: `path.key` when the key is an identifier (up to 128 characters), else `path["key"]` (a name over 64
+ * characters cut, so a megabyte of name makes no megabyte of path). `props` stands for the top level.
+ */
+export function memberPath(path: string, key: string): string {
+  if (/^[A-Za-z_$][\w$]*$/.test(key) && key.length <= 128) return path === '' ? key : `${path}.${key}`;
+  const shown = key.length > 64 ? `${JSON.stringify(key.slice(0, 60)).slice(0, -1)}..."` : JSON.stringify(key);
+  return `${path === '' ? 'props' : path}[${shown}]`;
+}
+
 const MAX_SHOWN = 80;
 
 /** A string for a message: quoted, long values cut (before quoting: a value may be megabytes). */

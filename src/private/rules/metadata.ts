@@ -1,7 +1,7 @@
 /**
  * Rules for gateway ids, the connection name and tags.
  */
-import { charCount, describe, Findings, isUnresolved, literalString } from './findings';
+import { charCount, describe, Findings, isUnresolved, literalString, memberPath } from './findings';
 
 const NAME_MAX = 100;
 const TAG_KEY_MAX = 64;
@@ -53,7 +53,7 @@ function checkTagText(f: Findings, path: string, text: string, what: 'key' | 'va
 export function checkTags(f: Findings, path: string, tags: Readonly<Record<string, string>> | undefined): void {
   if (tags === undefined || isUnresolved(tags)) return;
   for (const key of Object.keys(tags)) {
-    const at = /^[A-Za-z_$][\w$]*$/.test(key) ? `${path}.${key}` : `${path}[${JSON.stringify(key)}]`;
+    const at = memberPath(path, key);
     if (!isUnresolved(key)) {
       const length = charCount(key);
       if (length < 1 || length > TAG_KEY_MAX) {

@@ -17,7 +17,7 @@
 import { types } from 'util';
 import { Token } from 'cdktf';
 import { RuleId } from './catalogue';
-import { describeSafely, Findings, isSecretPath } from './findings';
+import { describeSafely, Findings, isSecretPath, memberPath } from './findings';
 
 /** Items or entries read at most per list or map; every list and map has a maximum far below. */
 const READ_LIMIT = 100;
@@ -95,6 +95,7 @@ function editDistance(a: string, b: string): number {
 
 /** The valid name a misspelled or foreign name most likely means, if any. */
 export function suggest(name: string, valid: readonly string[]): string | undefined {
+  if (name.length > 64) return undefined; // no property name is that long
   const n = normalize(name);
   const alias = ALIASES[n];
   if (alias !== undefined && valid.includes(alias)) return alias;
@@ -106,12 +107,6 @@ export function suggest(name: string, valid: readonly string[]): string | undefi
     }
   }
   return best?.name;
-}
-
-/** A property name for a message and a path: as written when it is an identifier, else quoted. */
-function member(path: string, key: string): string {
-  if (path === '') return /^[A-Za-z_$][\w$]*$/.test(key) ? key : `props[${JSON.stringify(key)}]`;
-  return /^[A-Za-z_$][\w$]*$/.test(key) ? `${path}.${key}` : `${path}[${JSON.stringify(key)}]`;
 }
 
 function isProxy(value: unknown): boolean {
@@ -303,7 +298,7 @@ function readMap(f: Findings, path: string, value: unknown, count: Count): unkno
   checkCount(f, path, count, keys.length);
   const copy: Record<string, unknown> = {};
   for (const key of keys.slice(0, READ_LIMIT)) {
-    const at = member(path, key);
+    const at = memberPath(path, key);
     const item = readProperty(f, value, key, at);
     const read = item === undefined ? undefined : readValue(f, at, item, { type: 'string' });
     if (item === undefined && !f.rejected.has(at)) typeError(f, at, { type: 'string' }, undefined);
@@ -329,13 +324,13 @@ function readStruct(f: Findings, path: string, value: Record<string, unknown>, s
       const hidden = isSecretPath(path) && guess === undefined;
       f.reject(
         'PROP_UNKNOWN',
-        hidden ? `${path}[an unknown name]` : member(path, key),
+        hidden ? `${path}[an unknown name]` : memberPath(path, key),
         `is not a property of ${shape.name}${guess ? `: did you mean \`${guess}\`?` : '.'} ` +
           `Valid names: ${valid.join(', ')}.`,
       );
       continue;
     }
-    const at = member(path, key);
+    const at = memberPath(path, key);
     const read = readValue(f, at, readProperty(f, value, key, at), kind);
     if (read !== undefined) copy[key] = read;
   }
