@@ -710,6 +710,24 @@ describe('fix hints never point into another error', () => {
   });
 });
 
+describe('free text that Terraform reads as a template', () => {
+  test.each([
+    [{ name: 'vpn-${var.site}' }, 'name'],
+    [{ tags: { team: 'a%{if x}' } }, 'tags.team'],
+    [{ ikeConfig: { localId: 'Hunter2${x}' } }, 'ikeConfig.localId'],
+  ])('%j warns TEXT_TEMPLATE at %s, without the value', (extra, path) => {
+    const warnings = IpsecVpnConnection.validateProps({ ...singleProps(), ...extra }).warnings;
+    const found = warnings.filter((w) => w.ruleId === 'TEXT_TEMPLATE');
+    expect(found.map((w) => w.path)).toEqual([path]);
+    expect(found[0].message).not.toContain('Hunter2');
+  });
+
+  test('escaped $${ and %%{ do not warn', () => {
+    const warnings = IpsecVpnConnection.validateProps({ ...singleProps(), name: 'a$${b}%%{c}' }).warnings;
+    expect(warnings.filter((w) => w.ruleId === 'TEXT_TEMPLATE')).toEqual([]);
+  });
+});
+
 describe('overlapping selectors', () => {
   test('local and remote subnets that overlap get a warning naming both', () => {
     const report = IpsecVpnConnection.validateProps({

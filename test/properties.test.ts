@@ -13,6 +13,7 @@ import {
   IkeMode,
   IkeVersion,
   IpsecPfs,
+  alicloud,
   IpsecVpnConnection,
   IpsecVpnConnectionProps,
   TunnelConfig,
@@ -20,6 +21,7 @@ import {
   ValidationErrors,
 } from '../src';
 import { checkConformance, formatProblems } from './support/conformance';
+import { checkDocument, pskSensitivity, StandIn, terraformTest } from './support/terraform';
 
 const RUNS = Number(process.env.PROPERTY_RUNS ?? 1000);
 const SEED = Number(process.env.PROPERTY_SEED ?? 20261125);
@@ -587,4 +589,48 @@ describe('properties of any JavaScript value anywhere', () => {
       params(),
     );
   });
+});
+
+// ---------------------------------------------------------------- through the terraform binary
+
+describe('properties through terraform', () => {
+  const withTerraform = terraformTest('test/properties.test.ts (terraform part)');
+  const SAMPLES = Number(process.env.PROPERTY_TERRAFORM_SAMPLES ?? 50);
+  let standIn: StandIn | undefined;
+  afterAll(() => standIn?.stop());
+
+  withTerraform(
+    `${SAMPLES} valid samples in one document: terraform validates them without a warning and plans them`,
+    async () => {
+      // free text with an unescaped ${ or %{ is a template, as everywhere in cdktf (TEXT_TEMPLATE warns):
+      // such samples would test terraform's template parser, not this library
+      const samples = fc
+        .sample(validProps, { numRuns: SAMPLES * 3, seed: SEED })
+        .filter((p) => !IpsecVpnConnection.validateProps(p).warnings.some((w) => w.ruleId === 'TEXT_TEMPLATE'))
+        .slice(0, SAMPLES);
+      const merged: Record<string, any> = {};
+      samples.forEach((props, i) => {
+        const stack = newStack();
+        new alicloud.provider.AlicloudProvider(stack, 'alicloud', { region: 'cn-hangzhou' });
+        new IpsecVpnConnection(stack, `Sample${i}`, props);
+        const doc = JSON.parse(Testing.synth(stack));
+        merged.terraform ??= doc.terraform;
+        merged.provider ??= doc.provider;
+        for (const [type, byName] of Object.entries<Record<string, unknown>>(doc.resource)) {
+          Object.assign(((merged.resource ??= {})[type] ??= {}), byName);
+        }
+        Object.assign((merged.output ??= {}), doc.output ?? {});
+      });
+      expect(Object.keys(merged.resource.alicloud_vpn_connection)).toHaveLength(SAMPLES);
+      standIn = await StandIn.start();
+      const check = await checkDocument(standIn, merged);
+      const problems = [check.validate.diagnostics, check.plan?.stderr ?? ''];
+      if (!check.validate.valid || check.validate.warning_count > 0 || check.plan?.code !== 0) {
+        throw new Error(JSON.stringify(problems, null, 1));
+      }
+      const keys = pskSensitivity(check.planJson!);
+      expect(keys.length).toBeGreaterThanOrEqual(SAMPLES);
+      expect(keys.filter((k) => !k.sensitive)).toEqual([]);
+    },
+  );
 });

@@ -160,3 +160,31 @@ describe('terraform validate, plan, apply and plan again', () => {
     expect(check.validate.diagnostics[0].summary).toBe('Argument is deprecated');
   });
 });
+
+describe('free text through terraform', () => {
+  withTerraform(
+    'names, tags and IKE ids are Terraform templates, as everywhere in cdktf: $${ and %%{ are literal',
+    async () => {
+      const stack = new TerraformStack(Testing.app(), 'text');
+      new alicloud.provider.AlicloudProvider(stack, 'alicloud', { region: 'cn-hangzhou' });
+      const escaped = 'a$${b}%%{c}';
+      new IpsecVpnConnection(stack, 'C', {
+        vpnGatewayId: 'vpn-1',
+        customerGatewayId: 'cgw-1',
+        localSubnets: ['10.0.0.0/16'],
+        remoteSubnets: ['192.0.2.0/24'],
+        name: escaped,
+        tags: { [`k${escaped}`]: escaped },
+        ikeConfig: { localId: escaped, remoteId: escaped },
+      });
+      const check = await checkDocument(await stand(), JSON.parse(Testing.synth(stack)));
+      if (check.plan?.code !== 0) throw new Error(explain(check));
+      const after = check.planJson!.resource_changes.find((c: any) => c.type === 'alicloud_vpn_connection').change
+        .after;
+      const meant = 'a${b}%{c}';
+      expect(after.vpn_connection_name).toBe(meant);
+      expect(after.tags).toEqual({ [`k${meant}`]: meant });
+      expect(after.ike_config[0].ike_local_id).toBe(meant);
+    },
+  );
+});

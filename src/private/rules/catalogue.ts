@@ -66,6 +66,11 @@ export const RULES = {
     summary: 'a tag key or value must not start with `aliyun` or `acs:`',
   },
   TAG_URL: { severity: 'error', source: 'API', summary: 'a tag key or value must not contain `http://` or `https://`' },
+  TEXT_TEMPLATE: {
+    severity: 'warning',
+    source: 'ours',
+    summary: 'a name, tag or IKE id holds `${` or `%{`, which Terraform reads as a template',
+  },
   TAG_KEY_HIDDEN_BY_PROVIDER: {
     severity: 'error',
     source: 'provider',

@@ -3,7 +3,7 @@
  * A pre-shared key is never put into a message: only its length and the positions of bad characters.
  */
 import { Tokenization } from 'cdktf';
-import { charCount, checkEnum, checkInteger, Findings, isUnresolved, literalString } from './findings';
+import { charCount, checkEnum, checkInteger, checkTemplate, Findings, isUnresolved, literalString } from './findings';
 import {
   AuthenticationAlgorithm,
   DhGroup,
@@ -123,6 +123,7 @@ function checkIkeId(f: Findings, path: string, value: string | undefined): void 
       `must be 1 to ${IKE_ID_MAX} characters, got ${length}; omit it to use the gateway's IP address.`,
     );
   }
+  checkTemplate(f, path, literal);
 }
 
 /** `encryptionAlgorithm` and `authenticationAlgorithm`, shared by IKE and IPsec settings. */

@@ -183,6 +183,21 @@ export function literalString(f: Findings, path: string, value: string | undefin
   return value === undefined || isUnresolved(value) ? undefined : value;
 }
 
+/**
+ * Free text (a name, a tag, an IKE id) that Terraform will read as a template: cdktf writes plain strings
+ * as they are, so an unescaped `${` or `%{` is an interpolation or a directive, not characters.
+ */
+export function checkTemplate(f: Findings, path: string, text: string): void {
+  if (/(^|[^$])\$\{/.test(text) || /(^|[^%])%\{/.test(text)) {
+    f.warn(
+      'TEXT_TEMPLATE',
+      path,
+      'holds `${` or `%{`, which Terraform reads as an interpolation or a directive (cdktf writes plain strings ' +
+        'as they are); write `$${` or `%%{` for the characters themselves, or pass a token for a reference.',
+    );
+  }
+}
+
 /** Checks an optional integer in [min, max]; tokens are skipped. Returns a valid literal. */
 export function checkInteger(
   f: Findings,

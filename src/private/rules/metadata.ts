@@ -1,7 +1,7 @@
 /**
  * Rules for gateway ids, the connection name and tags.
  */
-import { charCount, describe, Findings, isUnresolved, literalString, memberPath } from './findings';
+import { charCount, checkTemplate, describe, Findings, isUnresolved, literalString, memberPath } from './findings';
 
 const NAME_MAX = 100;
 const TAG_KEY_MAX = 64;
@@ -38,6 +38,7 @@ export function checkName(f: Findings, path: string, value: string | undefined):
   if (URL_MARKERS.some((p) => literal.startsWith(p))) {
     f.error('NAME_URL_PREFIX', path, `must not start with http:// or https://, got ${describe(literal)}.`);
   }
+  checkTemplate(f, path, literal);
 }
 
 function checkTagText(f: Findings, path: string, text: string, what: 'key' | 'value'): void {
@@ -64,6 +65,7 @@ export function checkTags(f: Findings, path: string, tags: Readonly<Record<strin
         );
       }
       checkTagText(f, at, key, 'key');
+      checkTemplate(f, at, key);
       if (PROVIDER_HIDDEN_PREFIXES.some((p) => key.startsWith(p))) {
         f.error(
           'TAG_KEY_HIDDEN_BY_PROVIDER',
@@ -88,5 +90,6 @@ export function checkTags(f: Findings, path: string, tags: Readonly<Record<strin
       f.error('TAG_VALUE_LENGTH', at, `tag value must be at most ${TAG_VALUE_MAX} characters, got ${length}.`);
     }
     checkTagText(f, at, literal, 'value');
+    checkTemplate(f, at, literal);
   }
 }
