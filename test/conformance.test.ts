@@ -1,5 +1,6 @@
 import { AcceptanceConfig, acceptanceFiles, loadAcceptanceConfigs, resourcesOfTypes } from './support/acceptance';
 import { checkConformance, expectConforms, formatProblems, loadSchema, ProblemKind } from './support/conformance';
+import { checkDocument, StandIn, terraformTest } from './support/terraform';
 
 const SCHEMA_TYPES = Object.keys(
   loadSchema().provider_schemas['registry.terraform.io/aliyun/alicloud'].resource_schemas ?? {},
@@ -145,6 +146,33 @@ describe('schema conformance checker catches each kind of error', () => {
     const { problems } = checkConformance(build());
     expect(problems).toEqual([expect.objectContaining({ kind, path })]);
     expect(() => expectConforms(build())).toThrow(path);
+  });
+
+  // the same documents through the real terraform binary: it must reject each one our checker rejects,
+  // and accept the valid one (the checker and terraform agree: neither is sharper than the other here)
+  describe('and terraform agrees', () => {
+    const withTerraform = terraformTest('test/conformance.test.ts (terraform part)');
+    let standIn: StandIn | undefined;
+    afterAll(() => standIn?.stop());
+    const complete = (d: Record<string, any>) => ({
+      terraform: { required_providers: { alicloud: { source: 'aliyun/alicloud' } } },
+      provider: { alicloud: [{ region: 'cn-hangzhou' }] },
+      variable: { psk: { type: 'string', sensitive: true, default: 'Doc-Key-1' } },
+      ...d,
+    });
+
+    withTerraform('the valid document is valid', async () => {
+      standIn ??= await StandIn.start();
+      const check = await checkDocument(standIn, complete(doc(validConnection())));
+      expect(check.validate.diagnostics).toEqual([]);
+    });
+
+    withTerraform.each(cases)('%s is rejected by terraform validate', async (_name, _kind, _path, build) => {
+      standIn ??= await StandIn.start();
+      const check = await checkDocument(standIn, complete(build()));
+      expect(check.validate.valid).toBe(false);
+      expect(check.validate.error_count).toBeGreaterThan(0);
+    });
   });
 
   test('reports every problem of a document, not only the first', () => {

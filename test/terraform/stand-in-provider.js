@@ -13,8 +13,8 @@
  * synchronously from the process that serves it.
  *
  * What it does, per RPC: the schema from the file; configuration passed through (no provider-side
- * checks beyond the schema terraform applies itself); deprecation warnings for deprecated attributes
- * that are set, as the provider SDK gives them; plan: the proposed state, with computed attributes the
+ * checks beyond the schema terraform applies itself, and the SDK's: an error for a computed-only
+ * attribute that is set, a warning for a deprecated one); plan: the proposed state, with computed attributes the
  * configuration leaves unset planned as unknown on create, and replacement for changed ForceNew
  * attributes; apply: the planned state with unknowns filled by deterministic fake values shaped like
  * the real ones (`vco-…` ids, addresses in 203.0.113.0/24, or the addresses of a fixture); read:
@@ -179,24 +179,32 @@ const diagnostic = (severity, summary, detail, at = []) => ({
   },
 });
 
-/** Warnings for deprecated attributes that are set, as the provider SDK gives them. */
-function deprecationWarnings(block, config) {
-  const warnings = [];
+/**
+ * What the provider SDK (terraform-plugin-sdk v1) reports when it validates a configuration against its
+ * schema, and terraform itself does not: a computed-only attribute that is set (an error), a deprecated
+ * attribute that is set (a warning).
+ */
+function schemaDiagnostics(block, config) {
+  const diagnostics = [];
   mapAttributes(block, config, (a, v, at) => {
-    if (a.deprecated && v !== null && v !== undefined) {
-      warnings.push(diagnostic('WARNING', 'Argument is deprecated', a.description ?? '', at));
+    if (v === null || v === undefined) return v;
+    const name = at[at.length - 1];
+    if (a.computed && !a.optional && !a.required) {
+      diagnostics.push(diagnostic('ERROR', `Computed attributes cannot be set, but a value was set for "${name}".`, '', at));
+    } else if (a.deprecated) {
+      diagnostics.push(diagnostic('WARNING', 'Argument is deprecated', a.description ?? '', at));
     }
     return v;
   });
-  return warnings;
+  return diagnostics;
 }
 
 const handlers = {
   GetSchema: () => SCHEMA_RESPONSE,
   PrepareProviderConfig: (r) => ({ prepared_config: r.config, diagnostics: [] }),
-  ValidateResourceTypeConfig: (r) => ({ diagnostics: deprecationWarnings(blockOf(r.type_name), decodeValue(r.config)) }),
+  ValidateResourceTypeConfig: (r) => ({ diagnostics: schemaDiagnostics(blockOf(r.type_name), decodeValue(r.config)) }),
   ValidateDataSourceConfig: (r) => ({
-    diagnostics: deprecationWarnings(blockOf(r.type_name, 'data_source_schemas'), decodeValue(r.config)),
+    diagnostics: schemaDiagnostics(blockOf(r.type_name, 'data_source_schemas'), decodeValue(r.config)),
   }),
   UpgradeResourceState: (r) => ({
     upgraded_state: encodeValue(complete(blockOf(r.type_name), JSON.parse(r.raw_state.json.toString('utf8')))),
