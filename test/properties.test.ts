@@ -21,7 +21,7 @@ import {
   ValidationErrors,
 } from '../src';
 import { checkConformance, formatProblems } from './support/conformance';
-import { checkDocument, pskSensitivity, StandIn, terraformTest } from './support/terraform';
+import { checkDocument, mergeDocument, pskSensitivity, StandIn, terraformTest } from './support/terraform';
 
 const RUNS = Number(process.env.PROPERTY_RUNS ?? 1000);
 const SEED = Number(process.env.PROPERTY_SEED ?? 20261125);
@@ -614,12 +614,7 @@ describe('properties through terraform', () => {
         new alicloud.provider.AlicloudProvider(stack, 'alicloud', { region: 'cn-hangzhou' });
         new IpsecVpnConnection(stack, `Sample${i}`, props);
         const doc = JSON.parse(Testing.synth(stack));
-        merged.terraform ??= doc.terraform;
-        merged.provider ??= doc.provider;
-        for (const [type, byName] of Object.entries<Record<string, unknown>>(doc.resource)) {
-          Object.assign(((merged.resource ??= {})[type] ??= {}), byName);
-        }
-        Object.assign((merged.output ??= {}), doc.output ?? {});
+        mergeDocument(merged, doc);
       });
       expect(Object.keys(merged.resource.alicloud_vpn_connection)).toHaveLength(SAMPLES);
       standIn = await StandIn.start();

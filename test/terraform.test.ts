@@ -13,7 +13,14 @@ import { TerraformStack, Testing } from 'cdktf';
 import { alicloud, IpsecVpnConnection } from '../src';
 import { AcceptanceConfig, loadAcceptanceConfigs } from './support/acceptance';
 import { hclToProps } from './support/hcl-to-props';
-import { checkDocument, DocumentCheck, pskSensitivity, StandIn, terraformTest } from './support/terraform';
+import {
+  checkDocument,
+  DocumentCheck,
+  mergeDocument,
+  pskSensitivity,
+  StandIn,
+  terraformTest,
+} from './support/terraform';
 
 const withTerraform = terraformTest('test/terraform.test.ts');
 const ROOT = path.join(__dirname, '..');
@@ -105,12 +112,7 @@ describe('terraform validate, plan, apply and plan again', () => {
             (_m, type: string, id: string) => `${type === 'gateway' ? 'vpn' : 'cgw'}-${id}`,
           ),
         );
-        merged.terraform ??= doc.terraform;
-        merged.provider ??= doc.provider ?? { alicloud: [{}] };
-        for (const [type, byName] of Object.entries<Record<string, unknown>>(doc.resource)) {
-          Object.assign(((merged.resource ??= {})[type] ??= {}), byName);
-        }
-        Object.assign((merged.output ??= {}), doc.output);
+        mergeDocument(merged, doc);
       }
     }
     const count = Object.keys(merged.resource.alicloud_vpn_connection).length;

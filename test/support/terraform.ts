@@ -189,3 +189,16 @@ export function pskSensitivity(
   }
   return out;
 }
+
+/**
+ * Adds a synthesized document to `into`: its resources and outputs (whose names must not collide), and
+ * the first `terraform` and `provider` blocks seen. Many stacks in one document cost one terraform run.
+ */
+export function mergeDocument(into: Record<string, any>, doc: Record<string, any>): void {
+  into.terraform ??= doc.terraform;
+  into.provider ??= doc.provider;
+  for (const [type, byName] of Object.entries<Record<string, unknown>>(doc.resource ?? {})) {
+    Object.assign(((into.resource ??= {})[type] ??= {}), byName);
+  }
+  Object.assign((into.output ??= {}), doc.output ?? {});
+}
