@@ -96,6 +96,13 @@ project.addTask('test:properties:long', {
   exec: 'node scripts/property-soak.js',
 });
 
+project.addTask('consumer:check', {
+  description:
+    'Pack the library, install it into scratch consumer projects (cdktf-cli 0.21; CDK Terrain under Node 22) as the README says, synthesize an example with the CLI and run terraform on it',
+  env: { CHECKPOINT_DISABLE: '1' },
+  exec: 'node scripts/consumer-check.js',
+});
+
 project.addTask('readme', {
   description: 'Copy the examples into README.md between their markers',
   exec: 'node scripts/render-readme.js',
