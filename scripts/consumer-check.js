@@ -77,7 +77,12 @@ async function terraformCheck(stackDir, vars) {
     });
     const cliConfig = path.join(socketDir, 'terraformrc');
     fs.writeFileSync(cliConfig, '');
-    const tfEnv = { TF_REATTACH_PROVIDERS: reattach, TF_CLI_CONFIG_FILE: cliConfig, TF_IN_AUTOMATION: '1', TF_INPUT: '0' };
+    const tfEnv = {
+      TF_REATTACH_PROVIDERS: reattach,
+      TF_CLI_CONFIG_FILE: cliConfig,
+      TF_IN_AUTOMATION: '1',
+      TF_INPUT: '0',
+    };
     const varArgs = Object.entries(vars).map(([k, v]) => `-var=${k}=${v}`);
     const timings = {};
     for (const [name, args] of [
@@ -105,7 +110,8 @@ async function terraformCheck(stackDir, vars) {
 
 async function main() {
   const routes = process.argv.slice(2).length > 0 ? process.argv.slice(2) : Object.keys(ROUTES);
-  if (!fs.existsSync(path.join(ROOT, 'lib', 'index.js'))) throw new Error('lib/ is missing: run `npx projen compile` first');
+  if (!fs.existsSync(path.join(ROOT, 'lib', 'index.js')))
+    throw new Error('lib/ is missing: run `npx projen compile` first');
   const packDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pack-'));
   const packed = sh('npm', ['pack', '--silent', '--pack-destination', packDir], ROOT);
   const tarball = path.join(packDir, packed.out.trim().split('\n').pop());
@@ -117,27 +123,50 @@ async function main() {
     const nodeBin = route.node();
     const nodeEnv = { PATH: `${path.dirname(nodeBin)}${path.delimiter}${process.env.PATH}` };
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), `consumer-${name}-`));
-    const pkg = { name: `consumer-${name}`, version: '0.0.0', private: true, ...(route.overrides ? { overrides: route.overrides } : {}) };
+    const pkg = {
+      name: `consumer-${name}`,
+      version: '0.0.0',
+      private: true,
+      ...(route.overrides ? { overrides: route.overrides } : {}),
+    };
     fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify(pkg, null, 2));
     const install = sh('npm', ['install', '--no-audit', '--no-fund', tarball, ...route.deps], dir, nodeEnv);
     fs.writeFileSync(path.join(dir, 'main.ts'), route.source(fs.readFileSync(EXAMPLE, 'utf8')));
     fs.writeFileSync(
       path.join(dir, 'tsconfig.json'),
-      JSON.stringify({ compilerOptions: { target: 'ES2022', module: 'commonjs', strict: true, esModuleInterop: true, skipLibCheck: true } }),
+      JSON.stringify({
+        compilerOptions: {
+          target: 'ES2022',
+          module: 'commonjs',
+          strict: true,
+          esModuleInterop: true,
+          skipLibCheck: true,
+        },
+      }),
     );
     fs.writeFileSync(
       path.join(dir, 'cdktf.json'),
-      JSON.stringify({ language: 'typescript', app: 'npx ts-node main.ts', terraformProviders: [], terraformModules: [] }),
+      JSON.stringify({
+        language: 'typescript',
+        app: 'npx ts-node main.ts',
+        terraformProviders: [],
+        terraformModules: [],
+      }),
     );
     const synth = sh(path.join(dir, 'node_modules', '.bin', route.cli), ['synth'], dir, nodeEnv);
     const stacks = path.join(dir, 'cdktf.out', 'stacks');
     const checked = [];
     for (const stack of fs.readdirSync(stacks)) {
       const doc = JSON.parse(fs.readFileSync(path.join(stacks, stack, 'cdk.tf.json'), 'utf8'));
-      if (!doc.resource?.alicloud_vpn_connection) throw new Error(`${name}: stack ${stack} has no alicloud_vpn_connection`);
+      if (!doc.resource?.alicloud_vpn_connection)
+        throw new Error(`${name}: stack ${stack} has no alicloud_vpn_connection`);
       const vars = Object.fromEntries(Object.keys(doc.variable ?? {}).map((v, i) => [v, `Consumer-Key-${i}-q8`]));
       const timings = await terraformCheck(path.join(stacks, stack), vars);
-      checked.push(`${stack} (terraform ${Object.entries(timings).map(([k, ms]) => `${k} ${ms}${typeof ms === 'number' ? ' ms' : ''}`).join(', ')})`);
+      checked.push(
+        `${stack} (terraform ${Object.entries(timings)
+          .map(([k, ms]) => `${k} ${ms}${typeof ms === 'number' ? ' ms' : ''}`)
+          .join(', ')})`,
+      );
     }
     console.log(
       `${name}: node ${sh(nodeBin, ['--version'], dir).out.trim()}, npm install ${install.ms} ms, ${route.cli} synth ${synth.ms} ms, ` +
