@@ -11,8 +11,9 @@
  * - too many or too few items (the list's count rule), before any item is looked at.
  *
  * Each property is read exactly once, so a getter that returns something else on every call, or a
- * caller that mutates its objects after construction, cannot reach the rendered document. Tokens are
- * kept as they are. Values under an `ikeConfig` are never shown in a message.
+ * caller that mutates its objects after construction, cannot reach the rendered document. String, number
+ * and list tokens (strings, numbers and arrays themselves) and a map token are kept as they are; a raw
+ * `IResolvable` object only where a boolean belongs. Values under an `ikeConfig` are never shown.
  */
 import { types } from 'util';
 import { Token } from 'cdktf';
@@ -94,7 +95,7 @@ function editDistance(a: string, b: string): number {
 }
 
 /** The valid name a misspelled or foreign name most likely means, if any. */
-export function suggest(name: string, valid: readonly string[]): string | undefined {
+function suggest(name: string, valid: readonly string[]): string | undefined {
   if (name.length > 64) return undefined; // no property name is that long
   const n = normalize(name);
   const alias = ALIASES[n];
