@@ -159,7 +159,7 @@ export class IpsecVpnConnection extends Construct {
   public static validateProps(props: IpsecVpnConnectionProps): ValidationReport {
     const result = validateConnectionProps(props);
     return {
-      valid: result.errors.length === 0 && result.mode !== undefined,
+      valid: result.errors.length === 0, // no mode always comes with a MODE_* or TYPE_INVALID error
       tunnelMode: result.mode,
       errors: result.errors.map((e) => toPublic(e, FindingSeverity.ERROR)),
       warnings: result.warnings.map((w) => toPublic(w, FindingSeverity.WARNING)),

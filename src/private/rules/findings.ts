@@ -118,7 +118,6 @@ export function charCount(text: string): number {
 
 /** The name of a non-plain object's class, e.g. `Map`, `Date`, `Foo`; undefined for plain objects. */
 function className(value: object): string | undefined {
-  if (types.isProxy(value)) return 'Proxy';
   const proto: unknown = Object.getPrototypeOf(value);
   if (proto === null || proto === Object.prototype) return undefined;
   const ctor: unknown = (proto as { constructor?: unknown }).constructor;

@@ -10,8 +10,8 @@ const number = { type: 'number' } as const;
 const boolean = { type: 'boolean' } as const;
 const flag = { type: 'flag' } as const;
 
-export const MAX_SUBNETS = 10;
-export const MAX_TAGS = 20;
+const MAX_SUBNETS = 10;
+const MAX_TAGS = 20;
 
 export const IKE_CONFIG: Shape = {
   name: 'IkeConfig',
