@@ -11,7 +11,7 @@
  *      `${sensitive("...")}` strings, one reference token per output), synthesized with app.synth()
  *   c  the same document built as a plain object and written with JSON.stringify + fs.writeFileSync
  *
- * Prints one JSON line: { variant, n, ms, maxRssMb } (ms from process start, including require).
+ * Prints one JSON line: { variant, n, ms, maxRssMb, cpuMs } (ms from process start, including require).
  */
 'use strict';
 process.env.CHECKPOINT_DISABLE = '1';
@@ -218,5 +218,7 @@ console.log(
     n: N,
     ms: Math.round(performance.now()),
     maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
+    // CPU time (user + system, all threads): steal time on a shared machine does not count here
+    cpuMs: Math.round((process.resourceUsage().userCPUTime + process.resourceUsage().systemCPUTime) / 1000),
   }),
 );

@@ -1,4 +1,7 @@
-import { Fn, TerraformStack, TerraformVariable, Testing, Token } from 'cdktf';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { AnnotationMetadataEntryType, App, Fn, TerraformStack, TerraformVariable, Testing, Token } from 'cdktf';
 import {
   AuthenticationAlgorithm,
   DhGroup,
@@ -10,6 +13,7 @@ import {
   IpsecVpnConnectionProps,
   TunnelMode,
   TunnelRole,
+  alicloud,
 } from '../src';
 import { expectConforms } from './support/conformance';
 import {
@@ -550,5 +554,30 @@ describe('determinism', () => {
       tunnels: [...a.tunnels!].reverse(),
     };
     expect(synth(c).text).toBe(synth(b).text);
+  });
+});
+
+describe('warning annotations', () => {
+  test('all warnings of a construct are one annotation, without a stack trace, and reach the manifest', () => {
+    const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'warnings-'));
+    const app = new App({ outdir });
+    const stack = new TerraformStack(app, 'warned');
+    new alicloud.provider.AlicloudProvider(stack, 'alicloud', { region: 'cn-hangzhou' });
+    const connection = new IpsecVpnConnection(stack, 'Dual', dualProps()); // two literal keys: two warnings
+    const entries = connection.node.metadata.filter((m) => m.type === AnnotationMetadataEntryType.WARN);
+    expect(entries).toHaveLength(1);
+    expect(entries[0].trace).toBeUndefined();
+    expect(String(entries[0].data).split('\n')).toEqual([
+      expect.stringMatching(/^`tunnels\[0\]\.ikeConfig\.preSharedKey` \[PSK_LITERAL\]/),
+      expect.stringMatching(/^`tunnels\[1\]\.ikeConfig\.preSharedKey` \[PSK_LITERAL\]/),
+    ]);
+    app.synth();
+    const manifest = JSON.parse(fs.readFileSync(path.join(outdir, 'manifest.json'), 'utf8'));
+    const annotations = manifest.stacks.warned.annotations;
+    expect(annotations).toEqual([
+      expect.objectContaining({ constructPath: 'warned/Dual', level: AnnotationMetadataEntryType.WARN }),
+    ]);
+    expect(annotations[0].message).toContain('[PSK_LITERAL]');
+    expect(annotations[0].stacktrace).toBeUndefined();
   });
 });

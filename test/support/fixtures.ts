@@ -99,7 +99,8 @@ export function warningsOf(stack: TerraformStack, except?: string): string[] {
   const out: string[] = [];
   for (const c of stack.node.findAll()) {
     for (const m of c.node.metadata) {
-      if (m.type === AnnotationMetadataEntryType.WARN) out.push(String(m.data));
+      // a construct adds all its warnings as one annotation, one per line
+      if (m.type === AnnotationMetadataEntryType.WARN) out.push(...String(m.data).split('\n'));
     }
   }
   return except === undefined ? out : out.filter((w) => !w.includes(`[${except}]`));
