@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as os from 'os';
-import * as path from 'path';
+import { join } from 'path';
 import { AnnotationMetadataEntryType, App, Fn, TerraformStack, TerraformVariable, Testing, Token } from 'cdktf';
 import {
   AuthenticationAlgorithm,
@@ -559,7 +559,7 @@ describe('determinism', () => {
 
 describe('warning annotations', () => {
   test('all warnings of a construct are one annotation, without a stack trace, and reach the manifest', () => {
-    const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'warnings-'));
+    const outdir = fs.mkdtempSync(join(os.tmpdir(), 'warnings-'));
     const app = new App({ outdir });
     const stack = new TerraformStack(app, 'warned');
     new alicloud.provider.AlicloudProvider(stack, 'alicloud', { region: 'cn-hangzhou' });
@@ -572,7 +572,7 @@ describe('warning annotations', () => {
       expect.stringMatching(/^`tunnels\[1\]\.ikeConfig\.preSharedKey` \[PSK_LITERAL\]/),
     ]);
     app.synth();
-    const manifest = JSON.parse(fs.readFileSync(path.join(outdir, 'manifest.json'), 'utf8'));
+    const manifest = JSON.parse(fs.readFileSync(join(outdir, 'manifest.json'), 'utf8'));
     const annotations = manifest.stacks.warned.annotations;
     expect(annotations).toEqual([
       expect.objectContaining({ constructPath: 'warned/Dual', level: AnnotationMetadataEntryType.WARN }),
