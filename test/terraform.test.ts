@@ -10,7 +10,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { TerraformStack, Testing } from 'cdktf';
-import { alicloud, IpsecVpnConnection } from '../src';
+import { alicloud, IpsecVpnConnection, TunnelRole } from '../src';
 import { AcceptanceConfig, loadAcceptanceConfigs } from './support/acceptance';
 import { hclToProps } from './support/hcl-to-props';
 import {
@@ -189,4 +189,39 @@ describe('free text through terraform', () => {
       expect(after.ike_config[0].ike_local_id).toBe(meant);
     },
   );
+});
+
+describe('the stand-in provider', () => {
+  // the fixture's addresses go, in order, to the computed `*_ip` attributes the apply fills (the
+  // connection has such attributes besides the tunnels'): enough of them make every tunnel IP a chosen one
+  withTerraform('applies the public IP addresses a test chooses (fixture), in the outputs', async () => {
+    const chosen = ['198.51.100.5', '198.51.100.6', '198.51.100.7', '198.51.100.8', '198.51.100.9'];
+    const fixed = await StandIn.start({ internetIps: chosen });
+    try {
+      const stack = new TerraformStack(Testing.app(), 'ips');
+      new alicloud.provider.AlicloudProvider(stack, 'alicloud', { region: 'cn-hangzhou' });
+      new IpsecVpnConnection(stack, 'Dual', {
+        vpnGatewayId: 'vpn-1',
+        localSubnets: ['10.0.0.0/16'],
+        remoteSubnets: ['192.0.2.0/24'],
+        tunnels: ['master', 'slave'].map((role, i) => ({
+          role: role as TunnelRole,
+          customerGatewayId: `cgw-${i}`,
+          ikeConfig: { preSharedKey: `Fixture-Key-${i}` },
+        })),
+      });
+      const check = await checkDocument(fixed, JSON.parse(Testing.synth(stack)), { apply: true });
+      if (check.apply?.code !== 0) throw new Error(explain(check));
+      const outputs = JSON.parse((await fixed.terraform(check.dir, ['output', '-json'])).stdout);
+      const ips = Object.entries<any>(outputs)
+        .filter(([name]) => /TunnelInternetIp/.test(name))
+        .map(([, o]) => o.value)
+        .sort();
+      expect(ips).toHaveLength(2);
+      expect(new Set(ips).size).toBe(2);
+      for (const ip of ips) expect(chosen).toContain(ip);
+    } finally {
+      fixed.stop();
+    }
+  });
 });
