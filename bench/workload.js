@@ -212,13 +212,14 @@ function variantC() {
 }
 
 ({ a: variantA, b: () => bindingVariant(true), f: () => bindingVariant(false), c: variantC })[variant]();
+const usage = process.resourceUsage();
 console.log(
   JSON.stringify({
     variant,
     n: N,
     ms: Math.round(performance.now()),
-    maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
+    maxRssMb: Math.round(usage.maxRSS / 1024),
     // CPU time (user + system, all threads): steal time on a shared machine does not count here
-    cpuMs: Math.round((process.resourceUsage().userCPUTime + process.resourceUsage().systemCPUTime) / 1000),
+    cpuMs: Math.round((usage.userCPUTime + usage.systemCPUTime) / 1000),
   }),
 );

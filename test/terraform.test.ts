@@ -204,8 +204,8 @@ describe('the stand-in provider', () => {
         vpnGatewayId: 'vpn-1',
         localSubnets: ['10.0.0.0/16'],
         remoteSubnets: ['192.0.2.0/24'],
-        tunnels: ['master', 'slave'].map((role, i) => ({
-          role: role as TunnelRole,
+        tunnels: [TunnelRole.MASTER, TunnelRole.SLAVE].map((role, i) => ({
+          role,
           customerGatewayId: `cgw-${i}`,
           ikeConfig: { preSharedKey: `Fixture-Key-${i}` },
         })),
