@@ -1,26 +1,30 @@
 import { TerraformElement, TerraformOutput, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
 import { IkeConfig, IpsecConfig } from './crypto';
+import type { ICustomerGateway } from './customer-gateway';
 import { VpnConnection } from './gen/vpn-connection';
 import { addWarning } from './private/annotations';
-import { toPublic, validationError } from './private/errors';
+import { throwIfInvalid, toPublic, validationError } from './private/errors';
+import { connectionFacts } from './private/facts';
+import { Fleet } from './private/fleet';
 import { renderConnection } from './private/render';
-import { formatFinding, validateConnectionProps } from './private/rules';
+import { formatFinding, validateConnectionProps, withResolvedIds } from './private/rules';
 import { describe } from './private/rules/findings';
+import { validateRouteOptions } from './private/rules/gateway';
 import { BgpConfig, HealthCheckConfig, TunnelConfig, TunnelMode, TunnelRole } from './tunnel';
 import { FindingSeverity, ValidationReport } from './validation';
+import type { IVpnGateway } from './vpn-gateway';
+import { VpnPolicyRoute, VpnRoute, VpnRouteOptions } from './vpn-route';
 
 /**
- * Properties of an {@link IpsecVpnConnection}.
+ * Options of an {@link IpsecVpnConnection}: everything but the VPN gateway, for
+ * {@link VpnGateway.addConnection}.
  *
- * The mode follows from the props: `customerGatewayId` makes a single-tunnel connection, `tunnels`
- * a dual-tunnel one. It must match the VPN gateway (a gateway with a disaster-recovery vSwitch is
- * dual-tunnel).
+ * The mode follows from the options: `customerGateway` or `customerGatewayId` makes a single-tunnel
+ * connection, `tunnels` a dual-tunnel one. It must match the VPN gateway (a gateway with a
+ * disaster-recovery vSwitch is dual-tunnel).
  */
-export interface IpsecVpnConnectionProps {
-  /** ID of the VPN gateway (API: `VpnGatewayId`). Changing it replaces the connection. */
-  readonly vpnGatewayId: string;
-
+export interface IpsecVpnConnectionOptions {
   /**
    * CIDR blocks on the Alibaba Cloud side used in phase 2 negotiation (API: `LocalSubnet`): 1–10 IPv4
    * blocks in network form, no duplicates. `["0.0.0.0/0"]` on both sides selects destination-based
@@ -76,11 +80,20 @@ export interface IpsecVpnConnectionProps {
   // ---- single-tunnel
 
   /**
-   * ID of the customer gateway (API: `CustomerGatewayId`). Giving it makes this a single-tunnel
-   * connection; do not combine it with `tunnels`. Changing it replaces the connection.
-   * @default - none: dual-tunnel when `tunnels` is given
+   * ID of the customer gateway (API: `CustomerGatewayId`). Giving it (or `customerGateway`) makes this
+   * a single-tunnel connection; do not combine it with `tunnels`. Changing it replaces the connection.
+   * @default - none: give `customerGateway`, or `tunnels` for a dual-tunnel connection
    */
   readonly customerGatewayId?: string;
+
+  /**
+   * The customer gateway (API: `CustomerGatewayId`), as a construct: a {@link CustomerGateway} or one
+   * imported with `CustomerGateway.fromCustomerGatewayAttributes`. Like `customerGatewayId` (give one of
+   * the two), and what it knows (its ASN, its address) is checked against this connection when the app
+   * is synthesized.
+   * @default - none: give `customerGatewayId`, or `tunnels` for a dual-tunnel connection
+   */
+  readonly customerGateway?: ICustomerGateway;
 
   /**
    * IKE phase 1 settings (API: `IkeConfig`). Single-tunnel only.
@@ -138,6 +151,26 @@ export interface IpsecVpnConnectionProps {
 }
 
 /**
+ * Properties of an {@link IpsecVpnConnection}: the options and the VPN gateway, as `vpnGateway` or as
+ * `vpnGatewayId` (exactly one).
+ */
+export interface IpsecVpnConnectionProps extends IpsecVpnConnectionOptions {
+  /**
+   * ID of the VPN gateway (API: `VpnGatewayId`). Changing it replaces the connection.
+   * @default - none: give `vpnGateway`
+   */
+  readonly vpnGatewayId?: string;
+
+  /**
+   * The VPN gateway, as a construct: a {@link VpnGateway} or one imported with
+   * `VpnGateway.fromGatewayAttributes`. Its tunnel mode, when known, is checked against this connection,
+   * and connections on one gateway are checked against each other and serialized.
+   * @default - none: give `vpnGatewayId`
+   */
+  readonly vpnGateway?: IVpnGateway;
+}
+
+/**
  * An IPsec-VPN connection between an Alibaba Cloud VPN gateway and one (single-tunnel) or two
  * (dual-tunnel) customer gateways: `alicloud_vpn_connection`, validated at synth time against every
  * documented API constraint, rendered with strong and explicit defaults.
@@ -179,8 +212,12 @@ export class IpsecVpnConnection extends Construct {
   constructor(scope: Construct, id: string, props: IpsecVpnConnectionProps) {
     super(scope, id);
     assertSameFramework(this);
+    // the gateway of VpnGateway.addConnection, taken at once (a connection built inside this one's props
+    // must not see it)
+    const gateway = suppliedGateway;
+    suppliedGateway = undefined;
 
-    const result = validateConnectionProps(props);
+    const result = validateConnectionProps(props, gateway);
     if (result.errors.length > 0 || result.mode === undefined || result.props === undefined) {
       throw validationError(this.node.path, result.errors);
     }
@@ -190,12 +227,65 @@ export class IpsecVpnConnection extends Construct {
 
     // from here on only the snapshot: the caller's objects are never read again
     this.tunnelMode = result.mode;
-    this.resource = new VpnConnection(this, 'Resource', renderConnection(result.props, result.mode, this.node.path));
+    const config = renderConnection(withResolvedIds(result.props), result.mode, this.node.path);
+    this.resource = new VpnConnection(this, 'Resource', config);
     this.connectionId = this.resource.id;
+
+    Fleet.of(this).addConnection(
+      connectionFacts(this, result.props, result.mode, this.resource, {
+        gatewayId: config.vpnGatewayId,
+        connectionId: this.connectionId,
+        enableTunnelsBgp: config.enableTunnelsBgp === true,
+      }),
+    );
 
     if (result.props.createOutputs ?? true) {
       this.createOutputs();
     }
+  }
+
+  /**
+   * Adds a destination-based route on this connection's VPN gateway with this connection as the next
+   * hop (`alicloud_vpn_route_entry`). Construct id: `options.id`, else derived from the CIDR
+   * (`Route-192.168.0.0-16`), so two different routes never collide.
+   *
+   * @param destinationCidr the destination (API: `RouteDest`), e.g. `192.168.0.0/16`
+   */
+  public addRoute(destinationCidr: string, options?: VpnRouteOptions): VpnRoute {
+    const { options: o, id } = throwIfInvalid(
+      this.node.path,
+      'IpsecVpnConnection.addRoute',
+      validateRouteOptions(options, [destinationCidr]),
+    );
+    return new VpnRoute(this, id, {
+      connection: this,
+      destinationCidr,
+      ...(o.weight !== undefined ? { weight: o.weight } : {}),
+      ...(o.publishToVpc !== undefined ? { publishToVpc: o.publishToVpc } : {}),
+    });
+  }
+
+  /**
+   * Adds a policy-based route on this connection's VPN gateway with this connection as the next hop
+   * (`alicloud_vpn_pbr_route_entry`): traffic from `sourceCidr` to `destinationCidr`. Construct id:
+   * `options.id`, else derived from the CIDRs (`PolicyRoute-10.0.0.0-16-to-192.168.0.0-16`).
+   *
+   * @param sourceCidr the source (API: `RouteSource`), e.g. `10.0.0.0/16`
+   * @param destinationCidr the destination (API: `RouteDest`), e.g. `192.168.0.0/16`
+   */
+  public addPolicyRoute(sourceCidr: string, destinationCidr: string, options?: VpnRouteOptions): VpnPolicyRoute {
+    const { options: o, id } = throwIfInvalid(
+      this.node.path,
+      'IpsecVpnConnection.addPolicyRoute',
+      validateRouteOptions(options, [sourceCidr, destinationCidr]),
+    );
+    return new VpnPolicyRoute(this, id, {
+      connection: this,
+      sourceCidr,
+      destinationCidr,
+      ...(o.weight !== undefined ? { weight: o.weight } : {}),
+      ...(o.publishToVpc !== undefined ? { publishToVpc: o.publishToVpc } : {}),
+    });
   }
 
   /**
@@ -253,6 +343,23 @@ export class IpsecVpnConnection extends Construct {
         description: `Public IP address of the ${role} tunnel of ${this.node.path} on the Alibaba Cloud side`,
       });
     }
+  }
+}
+
+/** The gateway `VpnGateway.addConnection` hands to the connection it is constructing. */
+let suppliedGateway: IVpnGateway | undefined;
+
+/** A connection on `gateway` (scope: the gateway), with the options of `VpnGateway.addConnection`. */
+export function connectionOnGateway(
+  gateway: IVpnGateway,
+  id: string,
+  options: IpsecVpnConnectionOptions,
+): IpsecVpnConnection {
+  suppliedGateway = gateway;
+  try {
+    return new IpsecVpnConnection(gateway as unknown as Construct, id, options as IpsecVpnConnectionProps);
+  } finally {
+    suppliedGateway = undefined;
   }
 }
 

@@ -2,6 +2,7 @@
  * Tunnel, BGP and health-check vocabulary.
  */
 import { IkeConfig, IpsecConfig } from './crypto';
+import type { ICustomerGateway } from './customer-gateway';
 
 /**
  * Whether a connection has one tunnel or an active/standby pair. Follows from the props:
@@ -82,10 +83,19 @@ export interface TunnelConfig {
   readonly role: TunnelRole;
 
   /**
-   * ID of the customer gateway of this tunnel (API: `CustomerGatewayId`). Changing it replaces the
-   * whole connection.
+   * ID of the customer gateway of this tunnel (API: `CustomerGatewayId`); give this or
+   * `customerGateway`. Changing it replaces the whole connection.
+   * @default - none: give `customerGateway`
    */
-  readonly customerGatewayId: string;
+  readonly customerGatewayId?: string;
+
+  /**
+   * The customer gateway of this tunnel, as a construct (a {@link CustomerGateway} or an imported one);
+   * give this or `customerGatewayId`. What it knows (its ASN) is checked against this tunnel when the
+   * app is synthesized.
+   * @default - none: give `customerGatewayId`
+   */
+  readonly customerGateway?: ICustomerGateway;
 
   /**
    * IKE phase 1 settings (API: `TunnelIkeConfig`). `ikeConfig.preSharedKey` is required.

@@ -18,10 +18,10 @@ export class PropsValidationError extends Error {
   /** The path of the construct whose props are invalid. */
   public readonly constructPath: string;
 
-  constructor(constructPath: string, findings: readonly Finding[]) {
+  constructor(constructPath: string, findings: readonly Finding[], kind = 'IpsecVpnConnection') {
     const n = findings.length;
     super(
-      `IpsecVpnConnection at '${constructPath}' has invalid props (${n} problem${n === 1 ? '' : 's'}):\n` +
+      `${kind} at '${constructPath}' has invalid props (${n} problem${n === 1 ? '' : 's'}):\n` +
         findings.map((e) => `  - ${formatFinding(e)}`).join('\n'),
     );
     this.name = 'ValidationError';
@@ -35,8 +35,28 @@ export function toPublic(finding: Finding, severity: FindingSeverity): Validatio
   return Object.freeze({ ruleId: finding.rule, path: finding.path, message: finding.message, severity });
 }
 
-export function validationError(constructPath: string, findings: readonly Finding[]): PropsValidationError {
-  return new PropsValidationError(constructPath, findings);
+export function validationError(
+  constructPath: string,
+  findings: readonly Finding[],
+  kind?: string,
+): PropsValidationError {
+  return new PropsValidationError(constructPath, findings, kind);
+}
+
+/** The result of a props check: the snapshot, or the findings that refuse it. */
+export interface Checked<T> {
+  readonly errors: readonly Finding[];
+  /** Formatted warnings, for the construct to annotate. */
+  readonly warnings: readonly string[];
+  readonly props?: T;
+}
+
+/** The snapshot of valid props; throws the library's Error (naming `kind` at `constructPath`) otherwise. */
+export function throwIfInvalid<T>(constructPath: string, kind: string, result: Checked<T>): T {
+  if (result.errors.length > 0 || result.props === undefined) {
+    throw validationError(constructPath, result.errors, kind);
+  }
+  return result.props;
 }
 
 /** Whether a value is our validation error; never throws, whatever it is given (a Proxy, say). */

@@ -319,7 +319,7 @@ export function renderConnection(
   constructPath: string,
 ): VpnConnectionConfig {
   const config: Mutable<VpnConnectionConfig> = bare({
-    vpnGatewayId: props.vpnGatewayId,
+    vpnGatewayId: props.vpnGatewayId!, // resolved from vpnGateway when given (withResolvedIds)
     localSubnet: sorted(props.localSubnets),
     remoteSubnet: sorted(props.remoteSubnets),
     effectImmediately: props.effectImmediately ?? DEFAULTS.effectImmediately,

@@ -6,7 +6,7 @@
  * provider's schema or behaviour (shared/reference/provider-rules.md); ours = decided by this library
  * (see docs/decisions/002-validation-rules.md).
  */
-export const RULES = {
+export const CONNECTION_RULES = {
   // structure and mode
   REQUIRED_PROP_MISSING: { severity: 'error', source: 'API', summary: 'a required prop is missing' },
   TYPE_INVALID: {
@@ -156,6 +156,147 @@ export const RULES = {
     source: 'ours',
     summary: 'SHA-1, DH group 2/5, IKEv1, aggressive mode or PFS disabled is used',
   },
+  VPN_GATEWAY_AMBIGUOUS: {
+    severity: 'error',
+    source: 'ours',
+    summary: 'both `vpnGatewayId` and `vpnGateway` are given (or either is given to `addConnection`)',
+  },
+  CUSTOMER_GATEWAY_AMBIGUOUS: {
+    severity: 'error',
+    source: 'ours',
+    summary: 'both `customerGatewayId` and `customerGateway` are given (on the connection or on one tunnel)',
+  },
 } as const;
+
+/**
+ * Rules of the resources around connections: VPN gateways, customer gateways and route entries, each
+ * checked in its constructor. Sources: docs/decisions/005-fleet-rules.md.
+ */
+export const RESOURCE_RULES = {
+  GATEWAY_NAME: {
+    severity: 'error',
+    source: 'API',
+    summary: 'a VPN gateway name is 2–100 characters: letters, digits, `_`, `-` and `.`, starting with a letter',
+  },
+  DESCRIPTION_INVALID: {
+    severity: 'error',
+    source: 'API',
+    summary: 'a description must be 1–100 characters, not starting with `http://` or `https://`',
+  },
+  GATEWAY_BANDWIDTH: {
+    severity: 'error',
+    source: 'API',
+    summary: 'a VPN gateway bandwidth is one the API offers for its network type',
+  },
+  GATEWAY_DR_VSWITCH: {
+    severity: 'error',
+    source: 'API',
+    summary: '`disasterRecoveryVswitchId` needs `vswitchId` too',
+  },
+  GATEWAY_DR_VSWITCH_SAME: {
+    severity: 'warning',
+    source: 'API',
+    summary: '`disasterRecoveryVswitchId` equals `vswitchId`: both tunnels in one zone (allowed only in single-zone regions)',
+  },
+  SUBSCRIPTION_MONTHS: {
+    severity: 'error',
+    source: 'API',
+    summary: '`subscriptionMonths` is 1–9, 12, 24 or 36, and only for subscription gateways',
+  },
+  SUBSCRIPTION_NOT_DESTROYED: {
+    severity: 'warning',
+    source: 'provider',
+    summary: 'a subscription gateway is not deleted by `terraform destroy` (the provider only forgets it)',
+  },
+  CUSTOMER_GATEWAY_IP: {
+    severity: 'error',
+    source: 'API',
+    summary: 'a customer gateway address is an IPv4 address outside the ranges the API refuses',
+  },
+  CUSTOMER_GATEWAY_ASN: {
+    severity: 'error',
+    source: 'API',
+    summary: 'a customer gateway ASN is 1–4294967295 and not 45104 (the Alibaba Cloud side)',
+  },
+  ROUTE_CIDR_INVALID: {
+    severity: 'error',
+    source: 'API',
+    summary: 'a route source or destination is an IPv4 CIDR block in network form',
+  },
+  ROUTE_DESTINATION_FORBIDDEN: {
+    severity: 'error',
+    source: 'API',
+    summary: 'a destination route to `0.0.0.0/0`, or to a block in or containing `100.64.0.0/10`',
+  },
+  POLICY_ROUTE_DESTINATION_ADVISED: {
+    severity: 'warning',
+    source: 'API',
+    summary: 'a policy route to `0.0.0.0/0`, or to a block in or containing `100.64.0.0/10`, which the docs advise against',
+  },
+  ROUTE_ID_REQUIRED: {
+    severity: 'error',
+    source: 'ours',
+    summary: 'a route whose CIDR is a token needs `id` (construct ids derive from the CIDRs); an id is not empty and has no `/`',
+  },
+} as const;
+
+/**
+ * Rules between resources, checked when the app is synthesized (`node.addValidation`). Each names every
+ * construct path involved.
+ */
+export const FLEET_RULES = {
+  GATEWAY_MODE_MISMATCH: {
+    severity: 'error',
+    source: 'API',
+    summary: "a connection's tunnel mode differs from its VPN gateway's",
+  },
+  TUNNEL_CIDR_NOT_UNIQUE_ON_GATEWAY: {
+    severity: 'error',
+    source: 'API',
+    summary: 'two tunnels (of any connections) on one VPN gateway use the same tunnel CIDR',
+  },
+  SAME_CGW_IKE_MISMATCH: {
+    severity: 'error',
+    source: 'API',
+    summary: 'tunnels on one VPN gateway and one customer gateway differ in IKE settings or pre-shared key',
+  },
+  SAME_CGW_SELECTOR_OVERLAP: {
+    severity: 'error',
+    source: 'API',
+    summary: 'connections on one VPN gateway and one customer gateway have overlapping protected data flows',
+  },
+  CUSTOMER_GATEWAY_ASN_REQUIRED: {
+    severity: 'error',
+    source: 'API',
+    summary: 'BGP on a connection or tunnel whose customer gateway has no ASN',
+  },
+  CUSTOMER_GATEWAY_IP_DUPLICATE: {
+    severity: 'error',
+    source: 'API',
+    summary: 'two customer gateways in one stack have the same IP address',
+  },
+  CUSTOMER_GATEWAY_IP_NETWORK_TYPE: {
+    severity: 'warning',
+    source: 'API',
+    summary: 'a private customer gateway address on a public VPN gateway, or a public one on a private gateway',
+  },
+  ROUTE_DUPLICATE: {
+    severity: 'error',
+    source: 'API',
+    summary: 'two route entries with the same gateway, destination (and source) and next hop',
+  },
+  ROUTE_ACTIVE_ACTIVE: {
+    severity: 'warning',
+    source: 'API',
+    summary: 'two active (weight 100) routes to one destination on one gateway: the docs describe active/standby pairs only',
+  },
+  ROUTE_WEIGHT_ON_DUAL_TUNNEL_GATEWAY: {
+    severity: 'warning',
+    source: 'API',
+    summary: 'a standby route on a dual-tunnel gateway, where route weights do not take effect',
+  },
+} as const;
+
+export const RULES = { ...CONNECTION_RULES, ...RESOURCE_RULES, ...FLEET_RULES } as const;
 
 export type RuleId = keyof typeof RULES;

@@ -10,7 +10,8 @@ import { checkBgpConfig, checkHealthCheckConfig, checkSubnetOverlap, checkSubnet
 import { readProps } from './read';
 import { CONNECTION_PROPS } from './shapes';
 import type { IpsecVpnConnectionProps } from '../../ipsec-vpn-connection';
-import { TunnelMode } from '../../tunnel';
+import { TunnelConfig, TunnelMode } from '../../tunnel';
+import type { IVpnGateway } from '../../vpn-gateway';
 
 export { RULES, RuleId } from './catalogue';
 export { Finding, formatFinding } from './findings';
@@ -27,16 +28,43 @@ export interface ValidationResult {
   readonly props?: IpsecVpnConnectionProps;
 }
 
-/** Validates connection props; never throws, whatever the input. */
-export function validateConnectionProps(input: unknown): ValidationResult {
+/**
+ * Validates connection props; never throws, whatever the input. `gateway`: the VPN gateway that
+ * `VpnGateway.addConnection` supplies (the options must then name none).
+ */
+export function validateConnectionProps(input: unknown, gateway?: IVpnGateway): ValidationResult {
   const f = new Findings();
-  const props = readProps<IpsecVpnConnectionProps>(f, input, CONNECTION_PROPS);
-  if (props === undefined) {
+  const read = readProps<IpsecVpnConnectionProps>(f, input, CONNECTION_PROPS);
+  if (read === undefined) {
     f.finish();
     return { errors: f.errors, warnings: f.warnings };
   }
+  let props = read;
 
-  checkResourceId(f, 'vpnGatewayId', props.vpnGatewayId, 'VPN gateway');
+  if (gateway !== undefined) {
+    for (const key of ['vpnGatewayId', 'vpnGateway'] as const) {
+      if (f.given(key, props[key])) {
+        f.error(
+          'VPN_GATEWAY_AMBIGUOUS',
+          key,
+          `is supplied by addConnection (the gateway at '${gateway.node.path}'): remove it from the options.`,
+        );
+      }
+    }
+    props = snapshot(props, { vpnGatewayId: undefined, vpnGateway: gateway });
+  } else if (f.given('vpnGateway', props.vpnGateway)) {
+    if (f.given('vpnGatewayId', props.vpnGatewayId)) {
+      f.error(
+        'VPN_GATEWAY_AMBIGUOUS',
+        'vpnGateway',
+        'and `vpnGatewayId` are both given: give one of them (the construct, or its ID).',
+      );
+    }
+  } else if (!f.given('vpnGatewayId', props.vpnGatewayId)) {
+    f.error('REQUIRED_PROP_MISSING', 'vpnGatewayId', 'is required: give `vpnGateway` (or `vpnGatewayId`).');
+  } else {
+    checkResourceId(f, 'vpnGatewayId', props.vpnGatewayId, 'VPN gateway');
+  }
   const local = checkSubnets(f, 'localSubnets', props.localSubnets);
   const remote = checkSubnets(f, 'remoteSubnets', props.remoteSubnets);
   checkSubnetOverlap(f, local, remote);
@@ -58,6 +86,7 @@ export function validateConnectionProps(input: unknown): ValidationResult {
   if (props.customerGatewayId !== undefined) {
     checkResourceId(f, 'customerGatewayId', props.customerGatewayId, 'customer gateway');
   }
+  // (customerGatewayId together with customerGateway: checkMode)
   checkIkeConfig(f, 'ikeConfig', props.ikeConfig, weak, false);
   checkIpsecConfig(f, 'ipsecConfig', props.ipsecConfig, weak);
   checkBgpConfig(f, 'bgpConfig', props.bgpConfig, used);
@@ -67,7 +96,23 @@ export function validateConnectionProps(input: unknown): ValidationResult {
   const cidrs: Array<{ index: number; cidr: string }> = [];
   for (const { index, tunnel } of tunnels) {
     const at = `tunnels[${index}]`;
-    checkResourceId(f, `${at}.customerGatewayId`, tunnel.customerGatewayId, 'customer gateway of this tunnel');
+    if (f.given(`${at}.customerGateway`, tunnel.customerGateway)) {
+      if (f.given(`${at}.customerGatewayId`, tunnel.customerGatewayId)) {
+        f.error(
+          'CUSTOMER_GATEWAY_AMBIGUOUS',
+          `${at}.customerGateway`,
+          `and \`${at}.customerGatewayId\` are both given: give one of them (the construct, or its ID).`,
+        );
+      }
+    } else if (!f.given(`${at}.customerGatewayId`, tunnel.customerGatewayId)) {
+      f.error(
+        'REQUIRED_PROP_MISSING',
+        `${at}.customerGatewayId`,
+        'is required: give the customer gateway of this tunnel as `customerGateway` (or `customerGatewayId`).',
+      );
+    } else {
+      checkResourceId(f, `${at}.customerGatewayId`, tunnel.customerGatewayId, 'customer gateway of this tunnel');
+    }
     checkIkeConfig(f, `${at}.ikeConfig`, tunnel.ikeConfig, weak, mode === TunnelMode.DUAL);
     checkIpsecConfig(f, `${at}.ipsecConfig`, tunnel.ipsecConfig, weak);
     checkBgpConfig(f, `${at}.bgpConfig`, tunnel.bgpConfig, used);
@@ -98,4 +143,24 @@ export function validateConnectionProps(input: unknown): ValidationResult {
 
   f.finish();
   return { mode, errors: f.errors, warnings: f.warnings, props };
+}
+
+/**
+ * The ids the document needs, from the constructs where they were given as constructs
+ * (`vpnGateway`, `customerGateway`): the props `renderConnection` takes. Valid props only.
+ */
+export function withResolvedIds(props: IpsecVpnConnectionProps): IpsecVpnConnectionProps {
+  const tunnels = props.tunnels?.map((t) =>
+    t.customerGateway === undefined ? t : snapshot(t, { customerGatewayId: t.customerGateway.customerGatewayId }),
+  );
+  return snapshot(props, {
+    vpnGatewayId: props.vpnGateway?.gatewayId ?? props.vpnGatewayId,
+    customerGatewayId: props.customerGateway?.customerGatewayId ?? props.customerGatewayId,
+    ...(tunnels !== undefined ? { tunnels: Object.freeze(tunnels) as TunnelConfig[] } : {}),
+  });
+}
+
+/** A frozen copy without a prototype (as the reader makes them), with some properties replaced. */
+function snapshot<T extends object>(value: T, changes: Partial<T>): T {
+  return Object.freeze(Object.assign(Object.create(null), value, changes));
 }

@@ -9,6 +9,7 @@ import { TunnelConfig, TunnelMode, TunnelRole } from '../../tunnel';
 /** Props that only a single-tunnel connection accepts (API: CreateVpnConnection operation notes). */
 export const SINGLE_TUNNEL_PROPS = [
   'customerGatewayId',
+  'customerGateway',
   'ikeConfig',
   'ipsecConfig',
   'bgpConfig',
@@ -22,13 +23,16 @@ export const SINGLE_TUNNEL_PROPS = [
  * an error (and the mode is undefined). A prop that was given but rejected by the reader still counts.
  */
 export function checkMode(f: Findings, props: IpsecVpnConnectionProps): TunnelMode | undefined {
-  const single = f.given('customerGatewayId', props.customerGatewayId);
+  const byId = f.given('customerGatewayId', props.customerGatewayId);
+  const byRef = f.given('customerGateway', props.customerGateway);
+  const single = byId || byRef;
   const dual = f.given('tunnels', props.tunnels);
   if (single && dual) {
+    const key = byId ? 'customerGatewayId' : 'customerGateway';
     f.error(
       'MODE_AMBIGUOUS',
-      'customerGatewayId',
-      'and `tunnels` are both given: give `customerGatewayId` for a single-tunnel VPN gateway, or `tunnels` ' +
+      key,
+      `and \`tunnels\` are both given: give \`${key}\` for a single-tunnel VPN gateway, or \`tunnels\` ` +
         '(with the customer gateway of each tunnel) for a dual-tunnel one, not both.',
     );
     return undefined;
@@ -37,10 +41,17 @@ export function checkMode(f: Findings, props: IpsecVpnConnectionProps): TunnelMo
     f.error(
       'MODE_UNDETERMINED',
       'customerGatewayId',
-      'is missing: give `customerGatewayId` for a single-tunnel VPN gateway, or `tunnels` (a MASTER and a ' +
-        'SLAVE tunnel) for a dual-tunnel one.',
+      'is missing: give `customerGateway` (or `customerGatewayId`) for a single-tunnel VPN gateway, or ' +
+        '`tunnels` (a MASTER and a SLAVE tunnel) for a dual-tunnel one.',
     );
     return undefined;
+  }
+  if (byId && byRef) {
+    f.error(
+      'CUSTOMER_GATEWAY_AMBIGUOUS',
+      'customerGateway',
+      'and `customerGatewayId` are both given: give one of them (the construct, or its ID).',
+    );
   }
   if (dual) {
     for (const key of SINGLE_TUNNEL_PROPS) {

@@ -62,7 +62,7 @@ export function checkSubnets(
   return parsed;
 }
 
-const overlaps = (a: Ipv4Cidr, b: Ipv4Cidr) => a.network < b.network + b.size && b.network < a.network + a.size;
+export const overlaps = (a: Ipv4Cidr, b: Ipv4Cidr) => a.network < b.network + b.size && b.network < a.network + a.size;
 
 /**
  * Local and remote selectors that overlap: almost always a mistake (traffic between two addresses of

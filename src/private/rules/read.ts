@@ -17,6 +17,7 @@
  */
 import { types } from 'util';
 import { Token } from 'cdktf';
+import { Construct } from 'constructs';
 import { RuleId } from './catalogue';
 import { describeSafely, Findings, isSecretPath, memberPath } from './findings';
 
@@ -41,7 +42,12 @@ type Kind =
   | { readonly type: 'asn' }
   | { readonly type: 'list'; readonly item: Kind; readonly count: Count; readonly noun: string }
   | { readonly type: 'map'; readonly count: Count }
-  | { readonly type: 'struct'; readonly shape: Shape };
+  | { readonly type: 'struct'; readonly shape: Shape }
+  /**
+   * A construct of the library's vocabulary (an `IVpnGateway`, an `ICustomerGateway`, a connection):
+   * any construct whose `attribute` is a string. Kept by reference, not copied.
+   */
+  | { readonly type: 'ref'; readonly attribute: string; readonly name: string };
 
 export interface Shape {
   /** The type's name in the API docs, e.g. `IkeConfig`. */
@@ -149,6 +155,8 @@ function expected(kind: Kind): string {
       return 'an object mapping strings to strings';
     case 'struct':
       return `a plain ${kind.shape.name} object`;
+    case 'ref':
+      return `${/^[AEIOU]/.test(kind.name) ? 'an' : 'a'} ${kind.name} (a construct with a string \`${kind.attribute}\`)`;
   }
 }
 
@@ -244,7 +252,18 @@ function readValue(f: Findings, path: string, value: unknown, kind: Kind): unkno
       return readMap(f, path, value, kind.count);
     case 'struct':
       return isPlainObject(value) ? readStruct(f, path, value, kind.shape) : typeError(f, path, kind, value);
+    case 'ref':
+      return readRef(f, path, value, kind);
   }
+}
+
+function readRef(f: Findings, path: string, value: unknown, kind: Extract<Kind, { type: 'ref' }>): unknown {
+  if (typeof value !== 'object' || value === null || !Construct.isConstruct(value)) {
+    return typeError(f, path, kind, value);
+  }
+  const attribute = readProperty(f, value, kind.attribute, `${path}.${kind.attribute}`);
+  if (f.rejected.has(`${path}.${kind.attribute}`)) return undefined;
+  return typeof attribute === 'string' ? value : typeError(f, path, kind, value);
 }
 
 function readList(f: Findings, path: string, value: unknown, kind: Extract<Kind, { type: 'list' }>): unknown {

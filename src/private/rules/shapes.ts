@@ -5,13 +5,23 @@
  */
 import { Shape } from './read';
 
-const string = { type: 'string' } as const;
-const number = { type: 'number' } as const;
-const boolean = { type: 'boolean' } as const;
-const flag = { type: 'flag' } as const;
+export const string = { type: 'string' } as const;
+export const number = { type: 'number' } as const;
+export const boolean = { type: 'boolean' } as const;
+/** A boolean that decides what the construct builds: a literal, never a token. */
+export const flag = { type: 'flag' } as const;
+export const asn = { type: 'asn' } as const;
 
 const MAX_SUBNETS = 10;
 const MAX_TAGS = 20;
+
+/** Tags of any resource: at most 20 (API `Tag.N`). */
+export const tags = {
+  type: 'map',
+  count: { min: 0, max: MAX_TAGS, rule: 'TAG_COUNT', hint: () => 'Remove tags or move them to another resource.' },
+} as const;
+
+const CUSTOMER_GATEWAY_REF = { type: 'ref', attribute: 'customerGatewayId', name: 'ICustomerGateway' } as const;
 
 export const IKE_CONFIG: Shape = {
   name: 'IkeConfig',
@@ -35,7 +45,7 @@ export const IPSEC_CONFIG: Shape = {
 
 export const BGP_CONFIG: Shape = {
   name: 'BgpConfig',
-  fields: { tunnelCidr: string, localBgpIp: string, localAsn: { type: 'asn' } },
+  fields: { tunnelCidr: string, localBgpIp: string, localAsn: asn },
 };
 
 export const HEALTH_CHECK_CONFIG: Shape = {
@@ -48,6 +58,7 @@ export const TUNNEL_CONFIG: Shape = {
   fields: {
     role: string,
     customerGatewayId: string,
+    customerGateway: CUSTOMER_GATEWAY_REF,
     ikeConfig: { type: 'struct', shape: IKE_CONFIG },
     ipsecConfig: { type: 'struct', shape: IPSEC_CONFIG },
     bgpConfig: { type: 'struct', shape: BGP_CONFIG },
@@ -75,18 +86,17 @@ export const CONNECTION_PROPS: Shape = {
   name: 'IpsecVpnConnectionProps',
   fields: {
     vpnGatewayId: string,
+    vpnGateway: { type: 'ref', attribute: 'gatewayId', name: 'IVpnGateway' },
     localSubnets: subnets,
     remoteSubnets: subnets,
     name: string,
     effectImmediately: boolean,
     autoConfigRoute: boolean,
-    tags: {
-      type: 'map',
-      count: { min: 0, max: MAX_TAGS, rule: 'TAG_COUNT', hint: () => 'Remove tags or move them to another resource.' },
-    },
+    tags,
     allowWeakCrypto: flag,
     createOutputs: flag,
     customerGatewayId: string,
+    customerGateway: CUSTOMER_GATEWAY_REF,
     ikeConfig: { type: 'struct', shape: IKE_CONFIG },
     ipsecConfig: { type: 'struct', shape: IPSEC_CONFIG },
     bgpConfig: { type: 'struct', shape: BGP_CONFIG },

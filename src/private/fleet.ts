@@ -5,14 +5,15 @@
  * - the rules between resources (`checkFleet`), run when the app is synthesized: each construct's
  *   validation asks for its own findings, all of them computed once per state of the fleet;
  * - serialized changes: on each gateway, every connection and route entry depends on the one before it
- *   by construct path, kept up to date as members are added (each insertion touches two resources).
+ *   (by construct path), kept up to date as members are added (each insertion touches two resources).
  */
 import { IResolvable, IResolveContext, TerraformResource, TerraformStack, Token } from 'cdktf';
 import { IConstruct } from 'constructs';
+import { addWarning } from './annotations';
+import { Ipv4Cidr } from './net';
+import { ReferenceKey } from './references';
 import { checkFleet } from './rules/fleet';
 import { Finding, formatFinding } from './rules/findings';
-import { ReferenceKey } from './references';
-import { Ipv4Cidr } from './net';
 import { TunnelMode } from '../tunnel';
 
 /** What the rules know of a VPN gateway. */
@@ -30,13 +31,15 @@ export interface GatewayFacts {
 export interface CustomerGatewayFacts {
   readonly construct: IConstruct;
   readonly reference: ReferenceKey;
+  /** Whether the library created it (an imported one may be imported twice). */
+  readonly created: boolean;
   /** The literal IPv4 address, when known. */
   readonly ipAddress?: string;
   /** The ASN; `null` when the gateway is known to have none, undefined when unknown. */
   readonly asn?: number | null;
 }
 
-/** The IKE settings of a tunnel, defaults applied; undefined fields are unknown (tokens). */
+/** The IKE settings of a tunnel, defaults applied; an undefined field is unknown (a token). */
 export interface IkeSignature {
   readonly version?: string;
   readonly mode?: string;
@@ -44,51 +47,74 @@ export interface IkeSignature {
   readonly authenticationAlgorithm?: string;
   readonly dhGroup?: string;
   readonly lifetimeSeconds?: number;
-  /** `null`: not given (the API's default, the gateway's IP). */
-  readonly localId?: string | null;
-  readonly remoteId?: string | null;
-  /** The literal key; undefined for a token or a key left to Alibaba Cloud. */
-  readonly preSharedKey?: string;
+  /** `''`: not given (the API's default, the gateway's IP). */
+  readonly localId?: string;
+  readonly remoteId?: string;
+  /**
+   * The key's identity, never shown: the literal key, the token's string (the same token object), or a
+   * unique marker for a key Alibaba Cloud generates (two generated keys always differ).
+   */
+  readonly preSharedKey?: string | object;
 }
 
 export interface TunnelFacts {
   /** `''` for a single-tunnel connection, else `tunnels[i].`. */
   readonly at: string;
+  /** The prop that names the customer gateway (`customerGateway` or `customerGatewayId`), under `at`. */
+  readonly customerGatewayProp: string;
   readonly customerGateway: ReferenceKey;
-  /** The customer gateway object, when one was given. */
+  /** The customer gateway object's facts, when one was given. */
   readonly customerGatewayFacts?: CustomerGatewayFacts;
   readonly ike: IkeSignature;
+  /** BGP is on for this tunnel. */
   readonly bgp: boolean;
   /** The literal tunnel CIDR. */
   readonly tunnelCidr?: string;
 }
 
-interface Member {
+export interface Member {
   readonly construct: IConstruct;
+  /** The construct path, for messages. */
   readonly path: string;
+  /** The order of the dependency chain: the path, and a route right after its connection. */
+  readonly sortKey: string;
   readonly resource: TerraformResource;
   readonly gateway: ReferenceKey;
-  /** The gateway object, when one was given. */
+  /** The prop that names the gateway (`vpnGateway` or `vpnGatewayId`). */
+  readonly gatewayProp: string;
+  /** The gateway object's facts, when one was given. */
   readonly gatewayFacts?: GatewayFacts;
 }
 
 export interface ConnectionFacts extends Member {
+  /** The gateway id as rendered (a literal or a token), for the routes on this connection. */
+  readonly gatewayId: string;
+  readonly connectionId: string;
   readonly mode: TunnelMode;
-  /** Parsed literal subnets; undefined when a list token. */
-  readonly localSubnets?: readonly Ipv4Cidr[];
-  readonly remoteSubnets?: readonly Ipv4Cidr[];
+  /** The literal subnets (tokens left out). */
+  readonly localSubnets: readonly Ipv4Cidr[];
+  readonly remoteSubnets: readonly Ipv4Cidr[];
   readonly tunnels: readonly TunnelFacts[];
 }
 
 export interface RouteFacts extends Member {
-  readonly kind: 'destination' | 'policy';
-  readonly connection: IConstruct;
-  /** Literal CIDRs; undefined for tokens. */
+  readonly policy: boolean;
+  readonly connection: ConnectionFacts;
+  /** Canonical literal CIDRs; undefined for tokens. */
   readonly destinationCidr?: string;
   readonly sourceCidr?: string;
+  readonly active: boolean;
+  /** The weight was given (not the default). */
+  readonly weightGiven: boolean;
 }
 
-/** A `depends_on` entry naming one resource (what cdktf's own `dependsOn` renders). */
+/** Errors and warnings of one construct. */
+export interface OwnFindings {
+  readonly errors: Finding[];
+  readonly warnings: Finding[];
+}
+
+/** A `depends_on` entry naming one resource, as cdktf's own `dependsOn` renders it. */
 class DependencyOn implements IResolvable {
   public readonly creationStack: string[] = [];
   constructor(private readonly resource: TerraformResource) {}
@@ -100,7 +126,7 @@ class DependencyOn implements IResolvable {
 
 interface ChainLink {
   readonly member: Member;
-  /** The token this member's predecessor-link currently is in its resource's dependsOn. */
+  /** The token of the predecessor link this member currently has in its resource's dependsOn. */
   link?: string;
   /** The token that names this member's resource, once something depends on it. */
   self?: string;
@@ -110,6 +136,7 @@ const FLEETS = new WeakMap<TerraformStack, Fleet>();
 /** Facts of gateway and customer gateway objects, whatever stack they are in. */
 const GATEWAYS = new WeakMap<IConstruct, GatewayFacts>();
 const CUSTOMER_GATEWAYS = new WeakMap<IConstruct, CustomerGatewayFacts>();
+const CONNECTIONS = new WeakMap<IConstruct, ConnectionFacts>();
 
 export class Fleet {
   /** The fleet of the stack that holds `scope`. */
@@ -123,7 +150,7 @@ export class Fleet {
     return fleet;
   }
 
-  /** The facts a gateway object registered, if it is one of ours. */
+  /** The facts a gateway object registered, if it is one of this library's. */
   public static gatewayFacts(gateway: IConstruct): GatewayFacts | undefined {
     return GATEWAYS.get(gateway);
   }
@@ -132,23 +159,35 @@ export class Fleet {
     return CUSTOMER_GATEWAYS.get(gateway);
   }
 
+  /** The facts of a connection built by this library. */
+  public static connectionFacts(connection: IConstruct): ConnectionFacts | undefined {
+    return CONNECTIONS.get(connection);
+  }
+
+  /** Gateways by reference key (the first registered of each). */
   public readonly gateways = new Map<string, GatewayFacts>();
-  public readonly customerGateways = new Map<string, CustomerGatewayFacts>();
+  public readonly customerGateways: CustomerGatewayFacts[] = [];
+  private readonly customerGatewaysByKey = new Map<string, CustomerGatewayFacts>();
   public readonly connections: ConnectionFacts[] = [];
   public readonly routes: RouteFacts[] = [];
   private readonly chains = new Map<string, ChainLink[]>();
   private version = 0;
-  private computed?: { version: number; findings: Map<IConstruct, Finding[]> };
+  private computed?: { version: number; findings: Map<IConstruct, OwnFindings> };
+  /** Warnings already written as annotations, per construct (validation may run more than once). */
+  private readonly annotated = new WeakMap<IConstruct, Set<string>>();
 
-  public addGateway(construct: IConstruct, facts: GatewayFacts): void {
-    GATEWAYS.set(construct, facts);
+  public addGateway(facts: GatewayFacts): void {
+    GATEWAYS.set(facts.construct, facts);
     if (!this.gateways.has(facts.reference.key)) this.gateways.set(facts.reference.key, facts);
     this.version++;
   }
 
-  public addCustomerGateway(construct: IConstruct, facts: CustomerGatewayFacts): void {
-    CUSTOMER_GATEWAYS.set(construct, facts);
-    if (!this.customerGateways.has(facts.reference.key)) this.customerGateways.set(facts.reference.key, facts);
+  public addCustomerGateway(facts: CustomerGatewayFacts): void {
+    CUSTOMER_GATEWAYS.set(facts.construct, facts);
+    this.customerGateways.push(facts);
+    if (!this.customerGatewaysByKey.has(facts.reference.key)) {
+      this.customerGatewaysByKey.set(facts.reference.key, facts);
+    }
     this.version++;
   }
 
@@ -158,25 +197,79 @@ export class Fleet {
   }
 
   public customerGatewayOf(tunnel: TunnelFacts): CustomerGatewayFacts | undefined {
-    return tunnel.customerGatewayFacts ?? this.customerGateways.get(tunnel.customerGateway.key);
+    return tunnel.customerGatewayFacts ?? this.customerGatewaysByKey.get(tunnel.customerGateway.key);
   }
 
   public addConnection(facts: ConnectionFacts): void {
+    CONNECTIONS.set(facts.construct, facts);
     this.connections.push(facts);
     this.join(facts);
+    this.validate(facts.construct);
   }
 
-  public addRoute(facts: RouteFacts): void {
+  /**
+   * Registers a route entry on `connection`'s gateway; `cidrs` as rendered (literals are canonical, the
+   * route's rules checked that).
+   */
+  public addRoute(
+    construct: IConstruct,
+    resource: TerraformResource,
+    connection: ConnectionFacts,
+    policy: boolean,
+    weightGiven: boolean,
+    active: boolean,
+    cidrs: { destinationCidr: string; sourceCidr?: string },
+  ): void {
+    const literal = (value: string | undefined) => (value === undefined || Token.isUnresolved(value) ? undefined : value);
+    const path = construct.node.path;
+    const facts: RouteFacts = {
+      construct,
+      path,
+      sortKey: `${connection.sortKey}/${path}`,
+      resource,
+      gateway: connection.gateway,
+      gatewayProp: connection.gatewayProp,
+      gatewayFacts: connection.gatewayFacts,
+      policy,
+      connection,
+      destinationCidr: literal(cidrs.destinationCidr),
+      sourceCidr: literal(cidrs.sourceCidr),
+      active,
+      weightGiven,
+    };
     this.routes.push(facts);
     this.join(facts);
+    this.validate(construct);
   }
 
-  /** The findings of the rules between resources that concern `construct`, as messages. */
+  /** Validates a customer gateway's construct against the fleet (its address against the others'). */
+  public validate(construct: IConstruct): void {
+    construct.node.addValidation({ validate: () => this.messagesFor(construct) });
+  }
+
+  /**
+   * The errors of the rules between resources that concern `construct`, as messages; its warnings are
+   * written as an annotation (once).
+   */
   public messagesFor(construct: IConstruct): string[] {
     if (this.computed?.version !== this.version) {
       this.computed = { version: this.version, findings: checkFleet(this) };
     }
-    return (this.computed.findings.get(construct) ?? []).map(formatFinding);
+    const own = this.computed.findings.get(construct);
+    if (own === undefined) return [];
+    if (own.warnings.length > 0) {
+      const text = own.warnings.map(formatFinding).join('\n');
+      let done = this.annotated.get(construct);
+      if (done === undefined) {
+        done = new Set();
+        this.annotated.set(construct, done);
+      }
+      if (!done.has(text)) {
+        done.add(text);
+        addWarning(construct, text);
+      }
+    }
+    return own.errors.map(formatFinding);
   }
 
   /** Adds a member to the dependency chain of its gateway (unless the gateway says not to). */
@@ -188,12 +281,12 @@ export class Fleet {
       chain = [];
       this.chains.set(member.gateway.key, chain);
     }
-    // binary search for the first member whose path sorts after this one
+    // binary search for the first member that sorts after this one
     let lo = 0;
     let hi = chain.length;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      if (chain[mid].member.path < member.path) lo = mid + 1;
+      if (chain[mid].member.sortKey < member.sortKey) lo = mid + 1;
       else hi = mid;
     }
     const entry: ChainLink = { member };

@@ -5,37 +5,33 @@
  */
 import { Checked } from '../errors';
 import { canonicalCidr, cidrContains, Ipv4, Ipv4Cidr, parseIpv4, parseIpv4Cidr } from '../net';
-import { Findings, checkEnum, checkInteger, describe, formatFinding, isUnresolved, literalString } from './findings';
+import {
+  charCount,
+  checkEnum,
+  checkInteger,
+  checkTemplate,
+  describe,
+  Findings,
+  formatFinding,
+  isUnresolved,
+  literalString,
+} from './findings';
 import { checkName, checkResourceId, checkTags } from './metadata';
+import { overlaps } from './network';
 import { readProps, Shape } from './read';
+import { asn, boolean, flag, number, string, tags } from './shapes';
 import { TunnelMode } from '../../tunnel';
-import type {
-  VpnGatewayAttributes,
-  VpnGatewayNetworkType as NetworkTypeEnum,
-  VpnGatewayPaymentType as PaymentTypeEnum,
-  VpnGatewayProps,
-} from '../../vpn-gateway';
 import type { CustomerGatewayAttributes, CustomerGatewayProps } from '../../customer-gateway';
+import type { VpnGatewayAttributes, VpnGatewayProps } from '../../vpn-gateway';
 import type { VpnRouteOptions } from '../../vpn-route';
+import type { IConstruct } from 'constructs';
 
-const string = { type: 'string' } as const;
-const number = { type: 'number' } as const;
-const boolean = { type: 'boolean' } as const;
-const flag = { type: 'flag' } as const;
-const tags = {
-  type: 'map',
-  count: { min: 0, max: 20, rule: 'TAG_COUNT', hint: () => 'Remove tags or move them to another resource.' },
-} as const;
-
-// the enums' wire values, here to keep this module free of the construct modules at run time
-const NETWORK_TYPES = { PUBLIC: 'public', PRIVATE: 'private' } as const satisfies Record<
-  keyof typeof NetworkTypeEnum,
-  string
->;
-const PAYMENT_TYPES = { PAY_AS_YOU_GO: 'PayAsYouGo', SUBSCRIPTION: 'Subscription' } as const satisfies Record<
-  keyof typeof PaymentTypeEnum,
-  string
->;
+/** The wire values of `VpnGatewayNetworkType`, here to keep this module free of the construct modules. */
+export const NETWORK_TYPES = { PUBLIC: 'public', PRIVATE: 'private' } as const;
+/** The wire values of `VpnGatewayPaymentType`. */
+export const PAYMENT_TYPES = { PAY_AS_YOU_GO: 'PayAsYouGo', SUBSCRIPTION: 'Subscription' } as const;
+/** The wire values of `RouteWeight`. */
+export const ROUTE_WEIGHTS = { ACTIVE: 'active', STANDBY: 'standby' } as const;
 
 export const VPN_GATEWAY_PROPS: Shape = {
   name: 'VpnGatewayProps',
@@ -64,12 +60,12 @@ export const VPN_GATEWAY_ATTRIBUTES: Shape = {
 
 export const CUSTOMER_GATEWAY_PROPS: Shape = {
   name: 'CustomerGatewayProps',
-  fields: { ipAddress: string, asn: { type: 'asn' }, name: string, description: string, tags },
+  fields: { ipAddress: string, asn, name: string, description: string, tags },
 };
 
 export const CUSTOMER_GATEWAY_ATTRIBUTES: Shape = {
   name: 'CustomerGatewayAttributes',
-  fields: { customerGatewayId: string, ipAddress: string, asn: { type: 'asn' } },
+  fields: { customerGatewayId: string, ipAddress: string, asn },
 };
 
 export const VPN_ROUTE_OPTIONS: Shape = {
@@ -77,51 +73,71 @@ export const VPN_ROUTE_OPTIONS: Shape = {
   fields: { weight: string, publishToVpc: boolean, id: string },
 };
 
-/** Bandwidths (Mbit/s) by network type (CreateVpnGateway, `Bandwidth`). */
+/**
+ * Bandwidths in Mbit/s by network type (CreateVpnGateway `Bandwidth`): the union of the values the
+ * China site and the international site offer for public gateways (5, 20 and 50 are China-site only;
+ * the API refuses what a region does not offer), and 200 or 1000 for private gateways.
+ */
 export const BANDWIDTHS: Readonly<Record<string, readonly number[]>> = {
   public: [5, 10, 20, 50, 100, 200, 500, 1000],
   private: [200, 1000],
 };
 
-/** Subscription lengths in months (CreateVpnGateway `Period`; provider `period` validator). */
+/** Subscription lengths in months (CreateVpnGateway `Period`; the provider's `period` validator). */
 const SUBSCRIPTION_MONTHS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 12, 24, 36];
 
 /** The ASN of the Alibaba Cloud side of every VPN gateway, which a customer gateway cannot use. */
 export const ALIBABA_SIDE_ASN = 45104;
 
 const DESCRIPTION_MAX = 100;
+/** CreateVpnGateway `Name`: 2–100 characters, starting with a letter; letters, digits, `_`, `-`, `.`. */
+const GATEWAY_NAME = /^[A-Za-z][A-Za-z0-9_.-]{1,99}$/;
 
 function finish<T>(f: Findings, props: T | undefined): Checked<T> {
   f.finish();
   return { errors: f.errors, warnings: f.warnings.map(formatFinding), props };
 }
 
+/** `description` of a gateway or customer gateway: 1–100 characters, not starting with http(s)://. */
 function checkDescription(f: Findings, path: string, value: string | undefined): void {
   const literal = literalString(f, path, value, false);
   if (literal === undefined) return;
-  const length = [...literal.slice(0, 4096)].length;
+  const length = charCount(literal);
   if (length < 1 || length > DESCRIPTION_MAX) {
-    f.error('DESCRIPTION_LENGTH', path, `must be 1 to ${DESCRIPTION_MAX} characters, got ${length}.`);
+    f.error('DESCRIPTION_INVALID', path, `must be 1 to ${DESCRIPTION_MAX} characters, got ${length}.`);
   }
   if (literal.startsWith('http://') || literal.startsWith('https://')) {
-    f.error('DESCRIPTION_LENGTH', path, `must not start with http:// or https://, got ${describe(literal)}.`);
+    f.error('DESCRIPTION_INVALID', path, `must not start with http:// or https://, got ${describe(literal)}.`);
   }
+  checkTemplate(f, path, literal);
+}
+
+function checkGatewayName(f: Findings, path: string, value: string | undefined): void {
+  const literal = literalString(f, path, value, false);
+  if (literal === undefined || GATEWAY_NAME.test(literal)) return;
+  f.error(
+    'GATEWAY_NAME',
+    path,
+    `must be 2 to 100 characters, start with a letter and hold only letters, digits, "_", "-" and ".", got ` +
+      `${describe(literal)}.`,
+  );
 }
 
 export function validateGatewayProps(input: unknown): Checked<VpnGatewayProps> {
   const f = new Findings();
   const p = readProps<VpnGatewayProps>(f, input, VPN_GATEWAY_PROPS);
-  if (p === undefined) return finish(f, undefined);
+  if (p === undefined) return finish<never>(f, undefined);
   checkResourceId(f, 'vpcId', p.vpcId, 'VPC');
   if (!f.given('bandwidth', p.bandwidth)) f.error('REQUIRED_PROP_MISSING', 'bandwidth', 'is required, in Mbit/s.');
-  const networkType = checkEnum(f, 'networkType', p.networkType, NETWORK_TYPES, 'VpnGatewayNetworkType') ?? 'public';
+  const networkType = checkEnum(f, 'networkType', p.networkType, NETWORK_TYPES, 'VpnGatewayNetworkType');
+  const allowed = BANDWIDTHS[networkType ?? (p.networkType === undefined ? 'public' : '')];
   const bandwidth = p.bandwidth;
-  const allowed = BANDWIDTHS[networkType];
-  if (typeof bandwidth === 'number' && !isUnresolved(bandwidth) && allowed && !allowed.includes(bandwidth)) {
+  if (bandwidth !== undefined && !isUnresolved(bandwidth) && allowed && !allowed.includes(bandwidth)) {
     f.error(
       'GATEWAY_BANDWIDTH',
       'bandwidth',
-      `must be one of ${allowed.join(', ')} Mbit/s for a ${networkType} VPN gateway, got ${describe(bandwidth)}.`,
+      `must be one of ${allowed.join(', ')} Mbit/s for a ${networkType ?? 'public'} VPN gateway, got ` +
+        `${describe(bandwidth)}.`,
     );
   }
   if (p.vswitchId !== undefined) checkResourceId(f, 'vswitchId', p.vswitchId, 'vSwitch');
@@ -134,30 +150,23 @@ export function validateGatewayProps(input: unknown): Checked<VpnGatewayProps> {
         'needs `vswitchId` too: the two vSwitches (in two zones) carry the active and the standby tunnel.',
       );
     } else if (p.vswitchId === p.disasterRecoveryVswitchId && !isUnresolved(p.vswitchId)) {
-      f.error(
-        'GATEWAY_DR_VSWITCH',
+      f.warn(
+        'GATEWAY_DR_VSWITCH_SAME',
         'disasterRecoveryVswitchId',
-        `must differ from vswitchId (both ${describe(p.vswitchId)}): give a vSwitch in another zone.`,
+        `is vswitchId (both ${describe(p.vswitchId)}): both tunnels then sit in one zone. The API allows it only ` +
+          'in regions with a single zone; elsewhere give a vSwitch in another zone.',
       );
     }
   }
-  // TODO(next session): the gateway name rule is 2-100 characters, starting with a letter, letters, digits,
-  // `_`, `-` and `.` only (SDK CreateVpnGatewayRequest `Name`); checkName is the connection's 1-100 rule
-  checkName(f, 'name', p.name);
+  checkGatewayName(f, 'name', p.name);
   checkDescription(f, 'description', p.description);
   const payment = checkEnum(f, 'paymentType', p.paymentType, PAYMENT_TYPES, 'VpnGatewayPaymentType');
   if (p.subscriptionMonths !== undefined) {
-    if (payment !== PAYMENT_TYPES.SUBSCRIPTION && p.paymentType === undefined) {
+    if (p.paymentType === undefined || payment === PAYMENT_TYPES.PAY_AS_YOU_GO) {
       f.error(
         'SUBSCRIPTION_MONTHS',
         'subscriptionMonths',
         'applies to subscription gateways only: set paymentType to VpnGatewayPaymentType.SUBSCRIPTION, or remove it.',
-      );
-    } else if (payment === PAYMENT_TYPES.PAY_AS_YOU_GO) {
-      f.error(
-        'SUBSCRIPTION_MONTHS',
-        'subscriptionMonths',
-        'applies to subscription gateways only, but paymentType is PAY_AS_YOU_GO: remove it.',
       );
     } else if (!isUnresolved(p.subscriptionMonths) && !SUBSCRIPTION_MONTHS.includes(p.subscriptionMonths)) {
       f.error(
@@ -171,8 +180,8 @@ export function validateGatewayProps(input: unknown): Checked<VpnGatewayProps> {
     f.warn(
       'SUBSCRIPTION_NOT_DESTROYED',
       'paymentType',
-      'is Subscription: `terraform destroy` only forgets the gateway, it keeps running and billing until the ' +
-        'subscription ends (the provider does not delete subscription gateways).',
+      'is Subscription: `terraform destroy` only removes the gateway from the state; it keeps running and ' +
+        'billing until the subscription ends (the provider does not delete subscription gateways).',
     );
   }
   if (p.resourceGroupId !== undefined) checkResourceId(f, 'resourceGroupId', p.resourceGroupId, 'resource group');
@@ -191,20 +200,19 @@ export function validateGatewayAttributes(input: unknown): Checked<VpnGatewayAtt
 }
 
 /**
- * Addresses a customer gateway cannot have (CreateCustomerGateway, `IpAddress`), with what they are.
+ * Addresses a customer gateway cannot have (CreateCustomerGateway `IpAddress`: "the following IP
+ * ranges are not supported"), and 0.0.0.0/8, which holds no host address (ours).
  */
 export const CUSTOMER_GATEWAY_FORBIDDEN: ReadonlyArray<{ readonly cidr: Ipv4Cidr; readonly what: string }> = [
-  // the docs' list (SDK CreateCustomerGatewayRequest `IpAddress`; guide "Customer Gateway": "The following
-  // IP ranges are not supported"), plus 0.0.0.0/8, which is no unicast address (ours)
-  ['0.0.0.0/8', 'the "this network" block'],
+  ['0.0.0.0/8', 'the "this network" block, no host address'],
   ['100.64.0.0/10', 'the shared address space (carrier-grade NAT)'],
   ['127.0.0.0/8', 'the loopback block'],
   ['169.254.0.0/16', 'the link-local block'],
   ['224.0.0.0/4', 'the multicast block'],
-  ['255.0.0.0/8', 'a block the docs list as unsupported'],
+  ['255.0.0.0/8', 'a block the API does not support'],
 ].map(([cidr, what]) => ({ cidr: parseIpv4Cidr(cidr)!, what }));
 
-/** RFC 1918 private blocks: usable by a customer gateway only behind a private-network VPN gateway. */
+/** RFC 1918 private blocks: for customer gateways behind private-network VPN gateways. */
 const PRIVATE_BLOCKS = ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16'].map((c) => parseIpv4Cidr(c)!);
 
 export function isPrivateAddress(ip: Ipv4): boolean {
@@ -224,15 +232,14 @@ function checkCustomerGatewayIp(f: Findings, path: string, value: string | undef
     f.error(
       'CUSTOMER_GATEWAY_IP',
       path,
-      `must be a unicast address the VPN gateway can reach, got ${describe(literal)}, in ${canonicalCidr(
-        forbidden.cidr,
-      )} (${forbidden.what}); give the public address of the on-premises gateway device.`,
+      `must be an address the VPN gateway can reach, got ${describe(literal)}, in ${canonicalCidr(forbidden.cidr)} ` +
+        `(${forbidden.what}); give the address of the on-premises gateway device.`,
     );
   }
 }
 
-function checkCustomerAsn(f: Findings, path: string, asn: number | undefined): void {
-  const valid = checkInteger(f, 'CUSTOMER_GATEWAY_ASN', path, asn, 1, 4294967295, 'an autonomous system number');
+function checkCustomerAsn(f: Findings, path: string, value: number | undefined): void {
+  const valid = checkInteger(f, 'CUSTOMER_GATEWAY_ASN', path, value, 1, 4294967295, 'an autonomous system number');
   if (valid === ALIBABA_SIDE_ASN) {
     f.error(
       'CUSTOMER_GATEWAY_ASN',
@@ -270,14 +277,8 @@ export function validateCustomerGatewayAttributes(input: unknown): Checked<Custo
 /** 100.64.0.0/10: destination routes may neither point into it nor contain it. */
 const SHARED_ADDRESS_SPACE = parseIpv4Cidr('100.64.0.0/10')!;
 
-const overlaps = (a: Ipv4Cidr, b: Ipv4Cidr) => a.network < b.network + b.size && b.network < a.network + a.size;
-
 /** A route CIDR: a canonical IPv4 block. Returns it when it is a valid literal. */
-function checkRouteCidr(f: Findings, path: string, value: unknown): Ipv4Cidr | undefined {
-  if (typeof value !== 'string') {
-    f.error('TYPE_INVALID', path, `must be a string, got ${describe(value)}.`);
-    return undefined;
-  }
+function checkRouteCidr(f: Findings, path: string, value: string | undefined): Ipv4Cidr | undefined {
   const literal = literalString(f, path, value, true);
   if (literal === undefined) return undefined;
   const cidr = parseIpv4Cidr(literal);
@@ -296,33 +297,86 @@ function checkRouteCidr(f: Findings, path: string, value: unknown): Ipv4Cidr | u
   return cidr;
 }
 
-/**
- * A destination-based route (`sourceCidr` undefined) or a policy-based one: the CIDRs and the options.
- */
-export function validateRoute(destinationCidr: unknown, sourceCidr: unknown, options: unknown): Checked<VpnRouteOptions> {
+const CONNECTION_REF = { type: 'ref', attribute: 'connectionId', name: 'IpsecVpnConnection' } as const;
+
+export const VPN_ROUTE_PROPS: Shape = {
+  name: 'VpnRouteProps',
+  fields: { connection: CONNECTION_REF, destinationCidr: string, weight: string, publishToVpc: boolean },
+};
+
+export const VPN_POLICY_ROUTE_PROPS: Shape = {
+  name: 'VpnPolicyRouteProps',
+  fields: { ...VPN_ROUTE_PROPS.fields, sourceCidr: string },
+};
+
+/** The props of a route, as read (any of them may be absent when invalid). */
+export interface RouteSnapshot {
+  readonly connection?: IConstruct;
+  readonly destinationCidr?: string;
+  readonly sourceCidr?: string;
+  readonly weight?: string;
+  readonly publishToVpc?: boolean;
+}
+
+/** A destination-based route (`policy` false) or a policy-based one. */
+export function validateRoute(policy: boolean, input: unknown): Checked<RouteSnapshot> {
   const f = new Findings();
-  const o = options === undefined ? {} : readProps<VpnRouteOptions>(f, options, VPN_ROUTE_OPTIONS);
-  if (sourceCidr !== undefined) checkRouteCidr(f, 'sourceCidr', sourceCidr);
-  const dest = checkRouteCidr(f, 'destinationCidr', destinationCidr);
+  const p = readProps<RouteSnapshot>(f, input, policy ? VPN_POLICY_ROUTE_PROPS : VPN_ROUTE_PROPS);
+  if (p === undefined) return finish<never>(f, undefined);
+  if (!f.given('connection', p.connection)) {
+    f.error('REQUIRED_PROP_MISSING', 'connection', 'is required: the IpsecVpnConnection the route sends traffic to.');
+  }
+  if (policy) checkRouteCidr(f, 'sourceCidr', p.sourceCidr);
+  const dest = checkRouteCidr(f, 'destinationCidr', p.destinationCidr);
   if (dest !== undefined) {
+    const at = 'destinationCidr';
+    const report = (message: string) =>
+      policy
+        ? f.warn('POLICY_ROUTE_DESTINATION_ADVISED', at, `${message} The docs advise against it for policy routes.`)
+        : f.error('ROUTE_DESTINATION_FORBIDDEN', at, message);
     if (dest.prefixLength === 0) {
-      f.error(
-        'ROUTE_DESTINATION_FORBIDDEN',
-        'destinationCidr',
-        'must not be 0.0.0.0/0: VPN gateways refuse a default route. Route the specific on-premises blocks.',
-      );
+      report('must not be 0.0.0.0/0: VPN gateways do not take a default route. Route the specific blocks.');
     } else if (overlaps(dest, SHARED_ADDRESS_SPACE)) {
-      f.error(
-        'ROUTE_DESTINATION_FORBIDDEN',
-        'destinationCidr',
+      report(
         `("${canonicalCidr(dest)}") must neither lie in nor contain 100.64.0.0/10, which Alibaba Cloud uses ` +
-          'internally; route blocks outside it.',
+          'internally (IPsec negotiation may fail); route blocks outside it.',
       );
     }
   }
-  if (o !== undefined) {
-    checkEnum(f, 'options.weight', o.weight, { ACTIVE: 'active', STANDBY: 'standby' }, 'RouteWeight');
-    if (o.id !== undefined) literalString(f, 'options.id', o.id, false);
+  checkEnum(f, 'weight', p.weight, ROUTE_WEIGHTS, 'RouteWeight');
+  return finish(f, p);
+}
+
+/**
+ * The options of `addRoute` / `addPolicyRoute`, and the construct id of the route: `id`, or one derived
+ * from the CIDRs (which must then be literal strings).
+ */
+export function validateRouteOptions(
+  input: unknown,
+  cidrs: readonly unknown[],
+): Checked<{ options: VpnRouteOptions; id: string }> {
+  const f = new Findings();
+  const o = input === undefined ? {} : readProps<VpnRouteOptions>(f, input, VPN_ROUTE_OPTIONS);
+  if (o === undefined) return finish<never>(f, undefined);
+  let id = literalString(f, 'id', o.id, false);
+  if (id !== undefined && (id === '' || id.includes('/'))) {
+    f.error('ROUTE_ID_REQUIRED', 'id', `must be a construct id (not empty, no "/"), got ${describe(id)}.`);
+  } else if (id === undefined && o.id !== undefined) {
+    f.error('ROUTE_ID_REQUIRED', 'id', 'must be a literal string: construct ids are part of the contract.');
+  } else if (id === undefined) {
+    if (cidrs.every((c) => typeof c === 'string' && !isUnresolved(c))) {
+      const parts = (cidrs as string[]).map((c) => c.replace(/\//g, '-'));
+      id = parts.length === 1 ? `Route-${parts[0]}` : `PolicyRoute-${parts[0]}-to-${parts[1]}`;
+    } else if (cidrs.some((c) => typeof c === 'string' && isUnresolved(c))) {
+      f.error(
+        'ROUTE_ID_REQUIRED',
+        'id',
+        'is required when a CIDR is a token: the construct id derives from the CIDRs. Give a stable id ' +
+          '(changing it replaces the route).',
+      );
+    } else {
+      id = cidrs.length === 1 ? 'Route' : 'PolicyRoute'; // a CIDR of the wrong type: the route reports it
+    }
   }
-  return finish(f, o);
+  return finish(f, id === undefined ? undefined : { options: o, id });
 }

@@ -3,7 +3,7 @@ import { Construct, IConstruct } from 'constructs';
 import { VpnCustomerGateway } from './gen/vpn-customer-gateway';
 import { addWarning } from './private/annotations';
 import { throwIfInvalid } from './private/errors';
-import { CustomerGatewayFacts, Fleet } from './private/fleet';
+import { Fleet } from './private/fleet';
 import { referenceKey } from './private/references';
 import { validateCustomerGatewayAttributes, validateCustomerGatewayProps } from './private/rules/gateway';
 
@@ -95,13 +95,26 @@ class ImportedCustomerGateway extends Construct implements ICustomerGateway {
     this.customerGatewayId = p.customerGatewayId;
     this.ipAddress = p.ipAddress;
     this.asn = p.asn;
-    register(this, this.customerGatewayId, p.ipAddress, p.asn);
+    register(this, false, this.customerGatewayId, p.ipAddress, p.asn);
   }
 }
 
-function register(scope: IConstruct, id: string, ipAddress: string | undefined, asn: number | null | undefined) {
-  const facts: CustomerGatewayFacts = { construct: scope, reference: referenceKey(scope, id), ipAddress, asn };
-  Fleet.of(scope).addCustomerGateway(scope, facts);
+function register(
+  scope: IConstruct,
+  created: boolean,
+  id: string,
+  ipAddress: string | undefined,
+  asn: number | null | undefined,
+): void {
+  const fleet = Fleet.of(scope);
+  fleet.addCustomerGateway({
+    construct: scope,
+    reference: referenceKey(scope, id),
+    created,
+    ipAddress: ipAddress === undefined || Token.isUnresolved(ipAddress) ? undefined : ipAddress,
+    asn: asn !== null && asn !== undefined && Token.isUnresolved(asn) ? undefined : asn,
+  });
+  if (created) fleet.validate(scope);
 }
 
 /**
@@ -152,6 +165,6 @@ export class CustomerGateway extends Construct implements ICustomerGateway {
       tags: p.tags,
     });
     this.customerGatewayId = this.resource.id;
-    register(this, this.customerGatewayId, p.ipAddress, p.asn ?? null);
+    register(this, true, this.customerGatewayId, p.ipAddress, p.asn ?? null);
   }
 }

@@ -1,10 +1,10 @@
-import { TerraformOutput } from 'cdktf';
+import { TerraformOutput, Token } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { VpnGateway as VpnGatewayResource } from './gen/vpn-gateway';
-import type { IpsecVpnConnection, IpsecVpnConnectionOptions } from './ipsec-vpn-connection';
+import { connectionOnGateway, IpsecVpnConnection, IpsecVpnConnectionOptions } from './ipsec-vpn-connection';
 import { addWarning } from './private/annotations';
 import { throwIfInvalid } from './private/errors';
-import { Fleet, GatewayFacts } from './private/fleet';
+import { Fleet } from './private/fleet';
 import { referenceKey } from './private/references';
 import { validateGatewayAttributes, validateGatewayProps } from './private/rules/gateway';
 import { TunnelMode } from './tunnel';
@@ -153,24 +153,13 @@ class ImportedVpnGateway extends Construct implements IVpnGateway {
     const checked = throwIfInvalid(this.node.path, 'VpnGateway.fromGatewayAttributes', validateGatewayAttributes(attrs));
     this.gatewayId = checked.gatewayId;
     this.tunnelMode = checked.tunnelMode;
-    Fleet.of(this).addGateway(this, gatewayFacts(this, this.gatewayId, this.tunnelMode));
+    Fleet.of(this).addGateway({
+      construct: this,
+      reference: referenceKey(this, this.gatewayId),
+      tunnelMode: this.tunnelMode,
+      serializeChanges: true,
+    });
   }
-}
-
-function gatewayFacts(
-  scope: IConstruct,
-  gatewayId: string,
-  tunnelMode: TunnelMode | undefined,
-  networkType?: VpnGatewayNetworkType,
-  serializeChanges = true,
-): GatewayFacts {
-  return {
-    construct: scope,
-    reference: referenceKey(scope, gatewayId),
-    tunnelMode,
-    networkType,
-    serializeChanges,
-  };
 }
 
 /**
@@ -216,8 +205,9 @@ export class VpnGateway extends Construct implements IVpnGateway {
     super(scope, id);
     const result = validateGatewayProps(props);
     const p = throwIfInvalid(this.node.path, 'VpnGateway', result);
-    for (const warning of result.warnings) addWarning(this, warning);
+    if (result.warnings.length > 0) addWarning(this, result.warnings.join('\n'));
 
+    const networkType = p.networkType ?? VpnGatewayNetworkType.PUBLIC;
     this.tunnelMode = p.disasterRecoveryVswitchId !== undefined ? TunnelMode.DUAL : TunnelMode.SINGLE;
     const paymentType = p.paymentType ?? VpnGatewayPaymentType.PAY_AS_YOU_GO;
     this.resource = new VpnGatewayResource(this, 'Resource', {
@@ -227,7 +217,7 @@ export class VpnGateway extends Construct implements IVpnGateway {
       disasterRecoveryVswitchId: p.disasterRecoveryVswitchId,
       vpnGatewayName: p.name,
       description: p.description,
-      networkType: p.networkType ?? VpnGatewayNetworkType.PUBLIC,
+      networkType,
       paymentType,
       period: paymentType === VpnGatewayPaymentType.SUBSCRIPTION ? (p.subscriptionMonths ?? 1) : undefined,
       autoPropagate: p.autoPropagate,
@@ -238,16 +228,13 @@ export class VpnGateway extends Construct implements IVpnGateway {
     this.internetIp = this.resource.internetIp;
     if (this.tunnelMode === TunnelMode.DUAL) this.disasterRecoveryInternetIp = this.resource.disasterRecoveryInternetIp;
 
-    Fleet.of(this).addGateway(
-      this,
-      gatewayFacts(
-        this,
-        this.gatewayId,
-        this.tunnelMode,
-        p.networkType ?? VpnGatewayNetworkType.PUBLIC,
-        p.serializeChanges ?? true,
-      ),
-    );
+    Fleet.of(this).addGateway({
+      construct: this,
+      reference: referenceKey(this, this.gatewayId),
+      tunnelMode: this.tunnelMode,
+      networkType: p.networkType === undefined || !Token.isUnresolved(p.networkType) ? networkType : undefined,
+      serializeChanges: p.serializeChanges ?? true,
+    });
 
     if (p.createOutputs ?? true) {
       new TerraformOutput(this, 'GatewayId', {
@@ -271,9 +258,6 @@ export class VpnGateway extends Construct implements IVpnGateway {
    * Adds an IPsec-VPN connection to this gateway (construct scope: the gateway).
    */
   public addConnection(id: string, options: IpsecVpnConnectionOptions): IpsecVpnConnection {
-    // required here, not at the top: ipsec-vpn-connection imports this module's types
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const { connectionOnGateway } = require('./ipsec-vpn-connection') as typeof import('./ipsec-vpn-connection');
     return connectionOnGateway(this, id, options);
   }
 }

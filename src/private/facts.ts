@@ -1,0 +1,141 @@
+/**
+ * What the rules between resources know of a connection: its gateway and customer gateways (by
+ * reference), subnets, IKE settings and tunnel CIDRs, read from the validated snapshot.
+ */
+import { Token } from 'cdktf';
+import { IConstruct } from 'constructs';
+import { ConnectionFacts, CustomerGatewayFacts, Fleet, GatewayFacts, IkeSignature, TunnelFacts } from './fleet';
+import { Ipv4Cidr, parseIpv4Cidr } from './net';
+import { referenceKey, ReferenceKey } from './references';
+import { DEFAULTS } from './render';
+import { validTunnelCidr } from './rules/network';
+import type { IkeConfig } from '../crypto';
+import type { ICustomerGateway } from '../customer-gateway';
+import type { IpsecVpnConnectionProps } from '../ipsec-vpn-connection';
+import { BgpConfig, TunnelMode } from '../tunnel';
+import type { VpnConnection } from '../gen/vpn-connection';
+import type { IVpnGateway } from '../vpn-gateway';
+
+const known = <T>(value: T | undefined): T | undefined => (value === undefined || Token.isUnresolved(value) ? undefined : value);
+
+/** The IKE settings as the API applies them: the library's defaults for what is not given. */
+function ikeSignature(ike: IkeConfig | undefined): IkeSignature {
+  const key = ike?.preSharedKey;
+  return {
+    version: known(ike?.version ?? DEFAULTS.ikeVersion),
+    mode: known(ike?.mode ?? DEFAULTS.ikeMode),
+    encryptionAlgorithm: known(ike?.encryptionAlgorithm ?? DEFAULTS.ikeEncryption),
+    authenticationAlgorithm: known(ike?.authenticationAlgorithm ?? DEFAULTS.ikeAuthentication),
+    dhGroup: known(ike?.dhGroup ?? DEFAULTS.ikeDhGroup),
+    lifetimeSeconds: known(ike?.lifetimeSeconds ?? DEFAULTS.ikeLifetimeSeconds),
+    localId: known(ike?.localId ?? ''),
+    remoteId: known(ike?.remoteId ?? ''),
+    // a token is the same key only as the same token; a key Alibaba Cloud generates is like no other
+    preSharedKey: key === undefined ? {} : key,
+  };
+}
+
+function literalCidrs(list: readonly string[] | undefined): Ipv4Cidr[] {
+  if (list === undefined || Token.isUnresolved(list)) return [];
+  const cidrs: Ipv4Cidr[] = [];
+  for (const item of list) {
+    const cidr = Token.isUnresolved(item) ? undefined : parseIpv4Cidr(item);
+    if (cidr !== undefined) cidrs.push(cidr);
+  }
+  return cidrs;
+}
+
+/** The reference and facts of a gateway given as a construct or as an id. */
+export function gatewayReference(
+  scope: IConstruct,
+  gateway: IVpnGateway | undefined,
+  id: string | undefined,
+): { reference: ReferenceKey; facts?: GatewayFacts } {
+  if (gateway !== undefined) {
+    const facts = Fleet.gatewayFacts(gateway);
+    if (facts !== undefined) return { reference: facts.reference, facts };
+    // an IVpnGateway of the caller's own: what it says of itself
+    const reference = referenceKey(scope, gateway.gatewayId);
+    return {
+      reference,
+      facts: { construct: gateway, reference, tunnelMode: gateway.tunnelMode, serializeChanges: true },
+    };
+  }
+  return { reference: referenceKey(scope, id!) };
+}
+
+function customerGatewayReference(
+  scope: IConstruct,
+  gateway: ICustomerGateway | undefined,
+  id: string | undefined,
+): { reference: ReferenceKey; facts?: CustomerGatewayFacts } {
+  if (gateway !== undefined) {
+    const facts = Fleet.customerGatewayFacts(gateway);
+    if (facts !== undefined) return { reference: facts.reference, facts };
+    const reference = referenceKey(scope, gateway.customerGatewayId);
+    return { reference, facts: { construct: gateway, reference, created: false, asn: gateway.asn } };
+  }
+  return { reference: referenceKey(scope, id!) };
+}
+
+function tunnelFacts(
+  scope: IConstruct,
+  at: string,
+  cgw: ICustomerGateway | undefined,
+  cgwId: string | undefined,
+  ike: IkeConfig | undefined,
+  bgp: BgpConfig | undefined,
+  bgpOn: boolean,
+): TunnelFacts {
+  const { reference, facts } = customerGatewayReference(scope, cgw, cgwId);
+  return {
+    at,
+    customerGatewayProp: cgw !== undefined ? 'customerGateway' : 'customerGatewayId',
+    customerGateway: reference,
+    customerGatewayFacts: facts,
+    ike: ikeSignature(ike),
+    bgp: bgpOn && bgp !== undefined,
+    tunnelCidr: validTunnelCidr(bgp),
+  };
+}
+
+/** The facts of a valid connection (the snapshot, ids not yet resolved from the constructs). */
+export function connectionFacts(
+  construct: IConstruct,
+  props: IpsecVpnConnectionProps,
+  mode: TunnelMode,
+  resource: VpnConnection,
+  rendered: { gatewayId: string; connectionId: string; enableTunnelsBgp: boolean },
+): ConnectionFacts {
+  const { reference, facts } = gatewayReference(construct, props.vpnGateway, props.vpnGatewayId);
+  const tunnels =
+    mode === TunnelMode.SINGLE
+      ? [tunnelFacts(construct, '', props.customerGateway, props.customerGatewayId, props.ikeConfig, props.bgpConfig, true)]
+      : (props.tunnels ?? []).map((t, i) =>
+          tunnelFacts(
+            construct,
+            `tunnels[${i}].`,
+            t.customerGateway,
+            t.customerGatewayId,
+            t.ikeConfig,
+            t.bgpConfig,
+            rendered.enableTunnelsBgp,
+          ),
+        );
+  const path = construct.node.path;
+  return {
+    construct,
+    path,
+    sortKey: path,
+    resource,
+    gateway: reference,
+    gatewayProp: props.vpnGateway !== undefined ? 'vpnGateway' : 'vpnGatewayId',
+    gatewayFacts: facts,
+    gatewayId: rendered.gatewayId,
+    connectionId: rendered.connectionId,
+    mode,
+    localSubnets: literalCidrs(props.localSubnets),
+    remoteSubnets: literalCidrs(props.remoteSubnets),
+    tunnels,
+  };
+}

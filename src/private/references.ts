@@ -1,0 +1,39 @@
+/**
+ * Which resources are the same: the identity of a VPN gateway or customer gateway as the connections,
+ * routes and rules of one stack see it.
+ *
+ * Two values name the same resource when they are the same literal id, or when they resolve to the same
+ * Terraform expression: `gw.id` of one binding is a new token on every read, but every one of them
+ * resolves to `${alicloud_vpn_gateway.<name>.id}`. An expression names a resource of the stack it is
+ * resolved in (two stacks may each have an `alicloud_vpn_gateway.hub`), so its key holds the stack's
+ * path. A value that cannot be resolved at construction (a token that throws, or produces something
+ * other than a string) is only the same as itself. Resolving with `preparing: false` has no side
+ * effects: cross-stack references are only wired up when synthesis prepares.
+ */
+import { DefaultTokenResolver, StringConcat, TerraformStack, Token, Tokenization } from 'cdktf';
+import { IConstruct } from 'constructs';
+
+/** The identity of a referenced resource: equal keys, same resource. */
+export interface ReferenceKey {
+  readonly key: string;
+  /** The literal id, when the value is (or resolves to) plain text. */
+  readonly literal?: string;
+  /** The id in words, for messages: the literal, or the Terraform expression. */
+  readonly shown: string;
+}
+
+const resolver = new DefaultTokenResolver(new StringConcat());
+
+/** The key of an id as given in `scope` (a literal, or a token resolved the way synthesis resolves it). */
+export function referenceKey(scope: IConstruct, value: string): ReferenceKey {
+  if (!Token.isUnresolved(value)) return { key: `=${value}`, literal: value, shown: JSON.stringify(value) };
+  let resolved: unknown;
+  try {
+    resolved = Tokenization.resolve(value, { scope, preparing: false, resolver });
+  } catch {
+    resolved = undefined;
+  }
+  if (typeof resolved !== 'string' || Token.isUnresolved(resolved)) return { key: `?${value}`, shown: 'a token' };
+  if (!resolved.includes('${')) return { key: `=${resolved}`, literal: resolved, shown: JSON.stringify(resolved) };
+  return { key: `${TerraformStack.of(scope).node.path}|${resolved}`, shown: resolved };
+}
