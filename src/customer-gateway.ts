@@ -137,8 +137,11 @@ export class CustomerGateway extends Construct implements ICustomerGateway {
   /** The customer gateway's ID (a token for `alicloud_vpn_customer_gateway.<name>.id`). */
   public readonly customerGatewayId: string;
 
-  /** The IP address of the on-premises gateway device, as given. */
-  public readonly ipAddress: string;
+  /**
+   * The IP address of the on-premises gateway device, as given (always set here; optional in the type
+   * only because `ICustomerGateway` leaves it unknown for imported gateways).
+   */
+  public readonly ipAddress?: string;
 
   /**
    * The ASN of the on-premises side, as given.

@@ -8,6 +8,7 @@ import { throwIfInvalid, toPublic, validationError } from './private/errors';
 import { connectionFacts } from './private/facts';
 import { Fleet } from './private/fleet';
 import { renderConnection } from './private/render';
+import { takeSuppliedGateway } from './private/supplied';
 import { formatFinding, validateConnectionProps, withResolvedIds } from './private/rules';
 import { describe } from './private/rules/findings';
 import { validateRouteOptions } from './private/rules/gateway';
@@ -214,8 +215,7 @@ export class IpsecVpnConnection extends Construct {
     assertSameFramework(this);
     // the gateway of VpnGateway.addConnection, taken at once (a connection built inside this one's props
     // must not see it)
-    const gateway = suppliedGateway;
-    suppliedGateway = undefined;
+    const gateway = takeSuppliedGateway();
 
     const result = validateConnectionProps(props, gateway);
     if (result.errors.length > 0 || result.mode === undefined || result.props === undefined) {
@@ -343,23 +343,6 @@ export class IpsecVpnConnection extends Construct {
         description: `Public IP address of the ${role} tunnel of ${this.node.path} on the Alibaba Cloud side`,
       });
     }
-  }
-}
-
-/** The gateway `VpnGateway.addConnection` hands to the connection it is constructing. */
-let suppliedGateway: IVpnGateway | undefined;
-
-/** A connection on `gateway` (scope: the gateway), with the options of `VpnGateway.addConnection`. */
-export function connectionOnGateway(
-  gateway: IVpnGateway,
-  id: string,
-  options: IpsecVpnConnectionOptions,
-): IpsecVpnConnection {
-  suppliedGateway = gateway;
-  try {
-    return new IpsecVpnConnection(gateway as unknown as Construct, id, options as IpsecVpnConnectionProps);
-  } finally {
-    suppliedGateway = undefined;
   }
 }
 

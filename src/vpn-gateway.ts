@@ -1,11 +1,12 @@
 import { TerraformOutput, Token } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { VpnGateway as VpnGatewayResource } from './gen/vpn-gateway';
-import { connectionOnGateway, IpsecVpnConnection, IpsecVpnConnectionOptions } from './ipsec-vpn-connection';
+import { IpsecVpnConnection, IpsecVpnConnectionOptions, IpsecVpnConnectionProps } from './ipsec-vpn-connection';
 import { addWarning } from './private/annotations';
 import { throwIfInvalid } from './private/errors';
 import { Fleet } from './private/fleet';
 import { referenceKey } from './private/references';
+import { withSuppliedGateway } from './private/supplied';
 import { validateGatewayAttributes, validateGatewayProps } from './private/rules/gateway';
 import { TunnelMode } from './tunnel';
 
@@ -150,7 +151,11 @@ class ImportedVpnGateway extends Construct implements IVpnGateway {
 
   constructor(scope: Construct, id: string, attrs: VpnGatewayAttributes) {
     super(scope, id);
-    const checked = throwIfInvalid(this.node.path, 'VpnGateway.fromGatewayAttributes', validateGatewayAttributes(attrs));
+    const checked = throwIfInvalid(
+      this.node.path,
+      'VpnGateway.fromGatewayAttributes',
+      validateGatewayAttributes(attrs),
+    );
     this.gatewayId = checked.gatewayId;
     this.tunnelMode = checked.tunnelMode;
     Fleet.of(this).addGateway({
@@ -186,8 +191,11 @@ export class VpnGateway extends Construct implements IVpnGateway {
   /** The gateway's ID (a token for `alicloud_vpn_gateway.<name>.id`). */
   public readonly gatewayId: string;
 
-  /** Dual-tunnel exactly when `disasterRecoveryVswitchId` is given. */
-  public readonly tunnelMode: TunnelMode;
+  /**
+   * Dual-tunnel exactly when `disasterRecoveryVswitchId` is given. Always set for a gateway built here
+   * (optional in the type only because `IVpnGateway` leaves it unknown for imported gateways).
+   */
+  public readonly tunnelMode?: TunnelMode;
 
   /** The public IP address of the gateway (of its active tunnel, on a dual-tunnel gateway). */
   public readonly internetIp: string;
@@ -258,6 +266,6 @@ export class VpnGateway extends Construct implements IVpnGateway {
    * Adds an IPsec-VPN connection to this gateway (construct scope: the gateway).
    */
   public addConnection(id: string, options: IpsecVpnConnectionOptions): IpsecVpnConnection {
-    return connectionOnGateway(this, id, options);
+    return withSuppliedGateway(this, () => new IpsecVpnConnection(this, id, options as IpsecVpnConnectionProps));
   }
 }

@@ -126,7 +126,7 @@ describe('unknown keys and non-plain objects', () => {
     [{ local_subnet: ['10.0.0.0/16'] }, 'local_subnet', 'localSubnets'],
     [{ enableDPD: true }, 'enableDPD', 'enableDpd'],
     [
-      { bgpConfig: { tunnelCidr: '169.254.1.0/30', localBgpIp: '169.254.1.1', asn: 65000 } },
+      { bgpConfig: { tunnelCidr: '169.254.11.0/30', localBgpIp: '169.254.11.1', asn: 65000 } },
       'bgpConfig.asn',
       undefined,
     ],
@@ -178,6 +178,7 @@ describe('unknown keys and non-plain objects', () => {
     // a compile-time list: TypeScript fails this file when a property is added to or removed from an interface
     const connection: Record<keyof IpsecVpnConnectionProps, true> = {
       vpnGatewayId: true,
+      vpnGateway: true,
       localSubnets: true,
       remoteSubnets: true,
       name: true,
@@ -187,6 +188,7 @@ describe('unknown keys and non-plain objects', () => {
       allowWeakCrypto: true,
       createOutputs: true,
       customerGatewayId: true,
+      customerGateway: true,
       ikeConfig: true,
       ipsecConfig: true,
       bgpConfig: true,
@@ -199,6 +201,7 @@ describe('unknown keys and non-plain objects', () => {
     const tunnel: Record<keyof TunnelConfig, true> = {
       role: true,
       customerGatewayId: true,
+      customerGateway: true,
       ikeConfig: true,
       ipsecConfig: true,
       bgpConfig: true,
@@ -653,13 +656,13 @@ describe('messages for every JavaScript type', () => {
   });
 
   test('a dotted ASN string gets the integer', () => {
-    const bgpConfig = { tunnelCidr: '169.254.1.0/30', localBgpIp: '169.254.1.1', localAsn: '123.456' };
+    const bgpConfig = { tunnelCidr: '169.254.11.0/30', localBgpIp: '169.254.11.1', localAsn: '123.456' };
     const [error] = errorsOf({ ...singleProps(), bgpConfig });
     expect(error.message).toContain('The dotted ASN 123.456 is 8061384 (123 × 65536 + 456): write 8061384.');
   });
 
   test('a dotted ASN written as a number gets the formula', () => {
-    const bgpConfig = { tunnelCidr: '169.254.1.0/30', localBgpIp: '169.254.1.1', localAsn: 123.456 };
+    const bgpConfig = { tunnelCidr: '169.254.11.0/30', localBgpIp: '169.254.11.1', localAsn: 123.456 };
     const [error] = errorsOf({ ...singleProps(), bgpConfig });
     expect(error.ruleId).toBe('ASN_RANGE');
     // the digits of a fractional number cannot be trusted (1.10 is 1.1), so the hint explains, never guesses
@@ -667,7 +670,7 @@ describe('messages for every JavaScript type', () => {
   });
 
   test('an ASN written as a numeric string is told to be a number', () => {
-    const bgpConfig = { tunnelCidr: '169.254.1.0/30', localBgpIp: '169.254.1.1', localAsn: '65001' };
+    const bgpConfig = { tunnelCidr: '169.254.11.0/30', localBgpIp: '169.254.11.1', localAsn: '65001' };
     expect(errorsOf({ ...singleProps(), bgpConfig })[0].message).toContain('Write it as a number: 65001.');
   });
 });

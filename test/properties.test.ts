@@ -61,12 +61,20 @@ const cidr = fc.tuple(fc.integer({ min: 0, max: 2 ** 32 - 1 }), fc.integer({ min
   return `${[network >>> 24, (network >>> 16) & 255, (network >>> 8) & 255, network & 255].join('.')}/${len}`;
 });
 const subnets = fc.uniqueArray(cidr, { minLength: 1, maxLength: 10 });
-/** A /30 in 169.254.0.0/16 and one of its two usable hosts. */
-const tunnelBlock = fc.tuple(fc.integer({ min: 0, max: 16383 }), fc.constantFrom(1, 2)).map(([i, host]) => ({
-  index: i,
-  tunnelCidr: `169.254.${i >> 6}.${(i & 63) * 4}/30`,
-  localBgpIp: `169.254.${i >> 6}.${(i & 63) * 4 + host}`,
-}));
+/**
+ * A /30 in 169.254.0.0/16 and one of its two usable hosts; not one Alibaba Cloud reserves (169.254.0.0/30 to
+ * 169.254.6.0/30, under index 7 × 64, and 169.254.169.252/30, index 10879).
+ */
+const tunnelBlock = fc
+  .tuple(
+    fc.integer({ min: 7 * 64, max: 16383 }).filter((i) => i !== 10879),
+    fc.constantFrom(1, 2),
+  )
+  .map(([i, host]) => ({
+    index: i,
+    tunnelCidr: `169.254.${i >> 6}.${(i & 63) * 4}/30`,
+    localBgpIp: `169.254.${i >> 6}.${(i & 63) * 4 + host}`,
+  }));
 const asn = fc.integer({ min: 1, max: 4294967295 });
 const lifetime = fc.integer({ min: 0, max: 86400 });
 
@@ -390,7 +398,10 @@ function breakages(props: IpsecVpnConnectionProps): fc.Arbitrary<Breakage> {
       }),
       fc.constantFrom(0, 4294967296, 2.5).map((bad) => ({
         path: 'bgpConfig.localAsn',
-        apply: (p) => ({ ...p, bgpConfig: { tunnelCidr: '169.254.1.0/30', localBgpIp: '169.254.1.1', localAsn: bad } }),
+        apply: (p) => ({
+          ...p,
+          bgpConfig: { tunnelCidr: '169.254.11.0/30', localBgpIp: '169.254.11.1', localAsn: bad },
+        }),
       })),
       fc.constantFrom('group24', 'GROUP14', null).map((bad) => ({
         path: 'ikeConfig.dhGroup',

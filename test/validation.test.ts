@@ -1,7 +1,16 @@
 import { Lazy, TerraformStack, Testing, Token } from 'cdktf';
-import { IpsecVpnConnection, IpsecVpnConnectionProps, TunnelConfig, TunnelRole } from '../src';
+import {
+  CustomerGateway,
+  ICustomerGateway,
+  IpsecVpnConnection,
+  IpsecVpnConnectionProps,
+  IVpnGateway,
+  TunnelConfig,
+  TunnelRole,
+  VpnGateway,
+} from '../src';
 import { dualProps, errorOf, singleProps } from './support/fixtures';
-import { RULES } from '../src/private/rules';
+import { CONNECTION_RULES, RULES } from '../src/private/rules';
 
 /** Builds and synthesizes (PSK_TOKEN_FORM is found when a key token resolves, at synth). */
 function build(props: IpsecVpnConnectionProps, id = 'Conn'): IpsecVpnConnection {
@@ -12,6 +21,16 @@ function build(props: IpsecVpnConnectionProps, id = 'Conn'): IpsecVpnConnection 
 }
 
 /** Dual-tunnel props with tunnel `i` changed. */
+/** Constructs of the library's vocabulary, in a stack of their own (the props only hold them). */
+const refStack = new TerraformStack(Testing.app(), 'references');
+let refCount = 0;
+const importedGateway = (): IVpnGateway =>
+  VpnGateway.fromGatewayAttributes(refStack, `Gateway${refCount++}`, { gatewayId: 'vpn-imported0001' });
+const importedCustomerGateway = (): ICustomerGateway =>
+  CustomerGateway.fromCustomerGatewayAttributes(refStack, `CustomerGateway${refCount++}`, {
+    customerGatewayId: 'cgw-imported0001',
+  });
+
 function withTunnel(i: number, change: Partial<Record<keyof TunnelConfig, unknown>>): IpsecVpnConnectionProps {
   const props = dualProps();
   const tunnels = props.tunnels!.map((t, j) => (j === i ? ({ ...t, ...change } as TunnelConfig) : t));
@@ -37,6 +56,60 @@ const cases: Case[] = [
     () => ({ ...singleProps(), customerGatewayId: undefined }),
     'customerGatewayId',
     'MODE_UNDETERMINED',
+  ],
+  [
+    'both vpnGatewayId and vpnGateway',
+    () => ({ ...singleProps(), vpnGateway: importedGateway() }),
+    'vpnGateway',
+    'VPN_GATEWAY_AMBIGUOUS',
+  ],
+  [
+    'neither vpnGatewayId nor vpnGateway',
+    () => ({ ...singleProps(), vpnGatewayId: undefined }),
+    'vpnGatewayId',
+    'REQUIRED_PROP_MISSING',
+  ],
+  [
+    'both customerGatewayId and customerGateway',
+    () => ({ ...singleProps(), customerGateway: importedCustomerGateway() }),
+    'customerGateway',
+    'CUSTOMER_GATEWAY_AMBIGUOUS',
+  ],
+  [
+    'a tunnel with both customerGatewayId and customerGateway',
+    () => withTunnel(1, { customerGateway: importedCustomerGateway() }),
+    'tunnels[1].customerGateway',
+    'CUSTOMER_GATEWAY_AMBIGUOUS',
+  ],
+  [
+    'a tunnel with neither customerGatewayId nor customerGateway',
+    () => withTunnel(0, { customerGatewayId: undefined }),
+    'tunnels[0].customerGatewayId',
+    'REQUIRED_PROP_MISSING',
+  ],
+  [
+    'customerGateway and tunnels',
+    () => ({ ...dualProps(), customerGateway: importedCustomerGateway() }),
+    'customerGateway',
+    'MODE_AMBIGUOUS',
+  ],
+  [
+    'a vpnGateway that is not a construct',
+    () => ({ ...singleProps(), vpnGatewayId: undefined, vpnGateway: { gatewayId: 'vpn-1' } as any }),
+    'vpnGateway',
+    'TYPE_INVALID',
+  ],
+  [
+    'a tunnel CIDR Alibaba Cloud reserves',
+    () => withTunnel(0, { bgpConfig: { tunnelCidr: '169.254.3.0/30', localBgpIp: '169.254.3.1' } }),
+    'tunnels[0].bgpConfig.tunnelCidr',
+    'TUNNEL_CIDR_RESERVED',
+  ],
+  [
+    'the reserved tunnel CIDR 169.254.169.252/30',
+    () => ({ ...singleProps(), bgpConfig: { tunnelCidr: '169.254.169.252/30', localBgpIp: '169.254.169.253' } }),
+    'bgpConfig.tunnelCidr',
+    'TUNNEL_CIDR_RESERVED',
   ],
   ['one tunnel', () => ({ ...dualProps(), tunnels: [dualProps().tunnels![0]] }), 'tunnels', 'DUAL_TUNNEL_COUNT'],
   [
@@ -76,7 +149,7 @@ const cases: Case[] = [
   ],
   [
     'bgpConfig in dual-tunnel mode',
-    () => ({ ...dualProps(), bgpConfig: { tunnelCidr: '169.254.1.0/30', localBgpIp: '169.254.1.1' } }),
+    () => ({ ...dualProps(), bgpConfig: { tunnelCidr: '169.254.11.0/30', localBgpIp: '169.254.11.1' } }),
     'bgpConfig',
     'SINGLE_TUNNEL_PROP_IN_DUAL_MODE',
   ],
@@ -278,25 +351,25 @@ const cases: Case[] = [
   ],
   [
     'a BGP IP that is the network address',
-    () => ({ ...singleProps(), bgpConfig: { tunnelCidr: '169.254.1.0/30', localBgpIp: '169.254.1.0' } }),
+    () => ({ ...singleProps(), bgpConfig: { tunnelCidr: '169.254.11.0/30', localBgpIp: '169.254.11.0' } }),
     'bgpConfig.localBgpIp',
     'BGP_IP_OUTSIDE_TUNNEL_CIDR',
   ],
   [
     'a BGP IP that is the broadcast address',
-    () => ({ ...singleProps(), bgpConfig: { tunnelCidr: '169.254.1.0/30', localBgpIp: '169.254.1.3' } }),
+    () => ({ ...singleProps(), bgpConfig: { tunnelCidr: '169.254.11.0/30', localBgpIp: '169.254.11.3' } }),
     'bgpConfig.localBgpIp',
     'BGP_IP_OUTSIDE_TUNNEL_CIDR',
   ],
   [
     'a BGP IP that is not an IP',
-    () => ({ ...singleProps(), bgpConfig: { tunnelCidr: '169.254.1.0/30', localBgpIp: 'bgp' } }),
+    () => ({ ...singleProps(), bgpConfig: { tunnelCidr: '169.254.11.0/30', localBgpIp: 'bgp' } }),
     'bgpConfig.localBgpIp',
     'BGP_IP_OUTSIDE_TUNNEL_CIDR',
   ],
   [
     'ASN 0',
-    () => ({ ...singleProps(), bgpConfig: { tunnelCidr: '169.254.1.0/30', localBgpIp: '169.254.1.1', localAsn: 0 } }),
+    () => ({ ...singleProps(), bgpConfig: { tunnelCidr: '169.254.11.0/30', localBgpIp: '169.254.11.1', localAsn: 0 } }),
     'bgpConfig.localAsn',
     'ASN_RANGE',
   ],
@@ -309,7 +382,7 @@ const cases: Case[] = [
   ],
   [
     'a fractional ASN',
-    () => ({ ...singleProps(), bgpConfig: { tunnelCidr: '169.254.1.0/30', localBgpIp: '169.254.1.1', localAsn: 1.5 } }),
+    () => ({ ...singleProps(), bgpConfig: { tunnelCidr: '169.254.11.0/30', localBgpIp: '169.254.11.1', localAsn: 1.5 } }),
     'bgpConfig.localAsn',
     'ASN_RANGE',
   ],
@@ -317,7 +390,7 @@ const cases: Case[] = [
     'an ASN as a string',
     () => ({
       ...singleProps(),
-      bgpConfig: { tunnelCidr: '169.254.1.0/30', localBgpIp: '169.254.1.1', localAsn: '65000' as any },
+      bgpConfig: { tunnelCidr: '169.254.11.0/30', localBgpIp: '169.254.11.1', localAsn: '65000' as any },
     }),
     'bgpConfig.localAsn',
     'TYPE_INVALID',
@@ -539,7 +612,7 @@ describe('validation', () => {
 
   test('every error rule of the catalogue has a failing case above', () => {
     const covered = new Set(cases.map((c) => c[3]));
-    const errorRules = Object.entries(RULES)
+    const errorRules = Object.entries(CONNECTION_RULES)
       .filter(([, r]) => r.severity === 'error')
       .map(([id]) => id);
     expect(errorRules.filter((id) => !covered.has(id as keyof typeof RULES))).toEqual([]);
@@ -572,9 +645,9 @@ describe('validation', () => {
 
   test('the error names the bad value and the fix', () => {
     const message = errorOf(() =>
-      build({ ...singleProps(), bgpConfig: { tunnelCidr: '169.254.1.0/30', localBgpIp: '169.254.2.1' } }),
+      build({ ...singleProps(), bgpConfig: { tunnelCidr: '169.254.11.0/30', localBgpIp: '169.254.2.1' } }),
     );
-    expect(message).toContain('got "169.254.2.1"; use 169.254.1.1 or 169.254.1.2.');
+    expect(message).toContain('got "169.254.2.1"; use 169.254.11.1 or 169.254.11.2.');
   });
 
   test('creates no resource when the props are invalid', () => {
@@ -609,7 +682,7 @@ describe('validation', () => {
     ).not.toThrow();
     expect(() => build({ ...singleProps(), ikeConfig: { preSharedKey: longText(100) } })).not.toThrow();
     expect(() =>
-      build({ ...singleProps(), bgpConfig: { tunnelCidr: '169.254.0.0/30', localBgpIp: '169.254.0.1', localAsn: 1 } }),
+      build({ ...singleProps(), bgpConfig: { tunnelCidr: '169.254.0.4/30', localBgpIp: '169.254.0.5', localAsn: 1 } }),
     ).not.toThrow();
   });
 });

@@ -16,7 +16,8 @@ import { BgpConfig, TunnelMode } from '../tunnel';
 import type { VpnConnection } from '../gen/vpn-connection';
 import type { IVpnGateway } from '../vpn-gateway';
 
-const known = <T>(value: T | undefined): T | undefined => (value === undefined || Token.isUnresolved(value) ? undefined : value);
+const known = <T>(value: T | undefined): T | undefined =>
+  value === undefined || Token.isUnresolved(value) ? undefined : value;
 
 /** The IKE settings as the API applies them: the library's defaults for what is not given. */
 function ikeSignature(ike: IkeConfig | undefined): IkeSignature {
@@ -110,7 +111,17 @@ export function connectionFacts(
   const { reference, facts } = gatewayReference(construct, props.vpnGateway, props.vpnGatewayId);
   const tunnels =
     mode === TunnelMode.SINGLE
-      ? [tunnelFacts(construct, '', props.customerGateway, props.customerGatewayId, props.ikeConfig, props.bgpConfig, true)]
+      ? [
+          tunnelFacts(
+            construct,
+            '',
+            props.customerGateway,
+            props.customerGatewayId,
+            props.ikeConfig,
+            props.bgpConfig,
+            true,
+          ),
+        ]
       : (props.tunnels ?? []).map((t, i) =>
           tunnelFacts(
             construct,

@@ -220,7 +220,8 @@ export class Fleet {
     active: boolean,
     cidrs: { destinationCidr: string; sourceCidr?: string },
   ): void {
-    const literal = (value: string | undefined) => (value === undefined || Token.isUnresolved(value) ? undefined : value);
+    const literal = (value: string | undefined) =>
+      value === undefined || Token.isUnresolved(value) ? undefined : value;
     const path = construct.node.path;
     const facts: RouteFacts = {
       construct,

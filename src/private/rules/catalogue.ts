@@ -100,6 +100,12 @@ export const CONNECTION_RULES = {
     source: 'API',
     summary: 'a tunnel CIDR must be a /30 inside 169.254.0.0/16, in network form',
   },
+  TUNNEL_CIDR_RESERVED: {
+    severity: 'error',
+    source: 'API',
+    summary:
+      'a tunnel CIDR Alibaba Cloud reserves: 169.254.0.0/30 to 169.254.6.0/30 (the seven x.0/30 blocks) and 169.254.169.252/30',
+  },
   TUNNEL_CIDR_DUPLICATE: {
     severity: 'error',
     source: 'API',
@@ -196,7 +202,8 @@ export const RESOURCE_RULES = {
   GATEWAY_DR_VSWITCH_SAME: {
     severity: 'warning',
     source: 'API',
-    summary: '`disasterRecoveryVswitchId` equals `vswitchId`: both tunnels in one zone (allowed only in single-zone regions)',
+    summary:
+      '`disasterRecoveryVswitchId` equals `vswitchId`: both tunnels in one zone (allowed only in single-zone regions)',
   },
   SUBSCRIPTION_MONTHS: {
     severity: 'error',
@@ -231,12 +238,14 @@ export const RESOURCE_RULES = {
   POLICY_ROUTE_DESTINATION_ADVISED: {
     severity: 'warning',
     source: 'API',
-    summary: 'a policy route to `0.0.0.0/0`, or to a block in or containing `100.64.0.0/10`, which the docs advise against',
+    summary:
+      'a policy route to `0.0.0.0/0`, or to a block in or containing `100.64.0.0/10`, which the docs advise against',
   },
   ROUTE_ID_REQUIRED: {
     severity: 'error',
     source: 'ours',
-    summary: 'a route whose CIDR is a token needs `id` (construct ids derive from the CIDRs); an id is not empty and has no `/`',
+    summary:
+      'a route whose CIDR is a token needs `id` (construct ids derive from the CIDRs); an id is not empty and has no `/`',
   },
 } as const;
 
@@ -288,7 +297,8 @@ export const FLEET_RULES = {
   ROUTE_ACTIVE_ACTIVE: {
     severity: 'warning',
     source: 'API',
-    summary: 'two active (weight 100) routes to one destination on one gateway: the docs describe active/standby pairs only',
+    summary:
+      'two active (weight 100) routes to one destination on one gateway: the docs describe active/standby pairs only',
   },
   ROUTE_WEIGHT_ON_DUAL_TUNNEL_GATEWAY: {
     severity: 'warning',

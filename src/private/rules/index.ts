@@ -13,7 +13,7 @@ import type { IpsecVpnConnectionProps } from '../../ipsec-vpn-connection';
 import { TunnelConfig, TunnelMode } from '../../tunnel';
 import type { IVpnGateway } from '../../vpn-gateway';
 
-export { RULES, RuleId } from './catalogue';
+export { CONNECTION_RULES, RULES, RuleId } from './catalogue';
 export { Finding, formatFinding } from './findings';
 
 export interface ValidationResult {

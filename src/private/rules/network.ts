@@ -85,6 +85,15 @@ export function checkSubnetOverlap(f: Findings, local: IndexedCidr[], remote: In
   }
 }
 
+/**
+ * Tunnel CIDRs the API refuses (CreateVpnConnection `TunnelCidr`, current API reference: "cannot be
+ * 169.254.0.0/30, 169.254.1.0/30, ..., 169.254.6.0/30, or 169.254.169.252/30"; docs/decisions/005).
+ */
+const RESERVED_TUNNEL_CIDRS = new Set([
+  ...[0, 1, 2, 3, 4, 5, 6].map((third) => `169.254.${third}.0/30`),
+  '169.254.169.252/30',
+]);
+
 /** /30 blocks to suggest, in order, when a tunnel CIDR needs another value. */
 function freeTunnelCidr(used: ReadonlySet<string>): string {
   for (let third = 10; third < 256; third += 10) {
@@ -103,7 +112,16 @@ function checkTunnelCidr(f: Findings, path: string, value: string | undefined, u
   if (literal === undefined) return undefined;
   const cidr = parseIpv4Cidr(literal);
   const linkLocal30 = cidr !== undefined && cidr.prefixLength === 30 && cidrContains(LINK_LOCAL, cidr.network);
-  if (linkLocal30 && canonicalCidr(cidr) === literal) return cidr;
+  if (linkLocal30 && canonicalCidr(cidr) === literal) {
+    if (!RESERVED_TUNNEL_CIDRS.has(literal)) return cidr;
+    f.error(
+      'TUNNEL_CIDR_RESERVED',
+      path,
+      `("${literal}") is reserved by Alibaba Cloud (169.254.0.0/30 to 169.254.6.0/30 and 169.254.169.252/30); ` +
+        `use another /30 such as "${freeTunnelCidr(used)}", unique per VPN gateway.`,
+    );
+    return undefined;
+  }
   const fix = linkLocal30 && !used.has(canonicalCidr(cidr)) ? canonicalCidr(cidr) : freeTunnelCidr(used);
   f.error(
     'TUNNEL_CIDR_NOT_LINK_LOCAL_30',
@@ -119,7 +137,11 @@ export function validTunnelCidr(bgp: BgpConfig | undefined): string | undefined 
   const literal = bgp?.tunnelCidr;
   if (literal === undefined || isUnresolved(literal)) return undefined;
   const cidr = parseIpv4Cidr(literal);
-  return cidr && cidr.prefixLength === 30 && cidrContains(LINK_LOCAL, cidr.network) && canonicalCidr(cidr) === literal
+  return cidr &&
+    cidr.prefixLength === 30 &&
+    cidrContains(LINK_LOCAL, cidr.network) &&
+    canonicalCidr(cidr) === literal &&
+    !RESERVED_TUNNEL_CIDRS.has(literal)
     ? literal
     : undefined;
 }
