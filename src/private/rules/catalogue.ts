@@ -300,6 +300,11 @@ export const FLEET_RULES = {
     summary:
       'two active (weight 100) routes to one destination on one gateway: the docs describe active/standby pairs only',
   },
+  ROUTE_STANDBY_WITHOUT_ACTIVE: {
+    severity: 'warning',
+    source: 'API',
+    summary: 'a standby (weight 0) route with no active route to the same destination on the gateway',
+  },
   ROUTE_WEIGHT_ON_DUAL_TUNNEL_GATEWAY: {
     severity: 'warning',
     source: 'API',

@@ -15,7 +15,7 @@ import { IConstruct } from 'constructs';
 import { Findings } from './findings';
 import { isPrivateAddress } from './gateway';
 import { overlaps } from './network';
-import type { ConnectionFacts, Fleet, IkeSignature, OwnFindings, TunnelFacts } from '../fleet';
+import type { ConnectionFacts, Fleet, IkeSignature, OwnFindings, RouteFacts, TunnelFacts } from '../fleet';
 import { canonicalCidr, Ipv4Cidr, parseIpv4 } from '../net';
 import { TunnelMode } from '../../tunnel';
 
@@ -198,6 +198,7 @@ export function checkFleet(fleet: Fleet): Map<IConstruct, OwnFindings> {
   // routes: ROUTE_DUPLICATE, ROUTE_ACTIVE_ACTIVE, ROUTE_WEIGHT_ON_DUAL_TUNNEL_GATEWAY
   const seen = new Map<string, string>();
   const active = new Map<string, { path: string; connection: ConnectionFacts }>();
+  const standby = new Map<string, RouteFacts>();
   for (const r of [...fleet.routes].sort(byPath)) {
     const gateway = fleet.gatewayOf(r);
     if (r.weightGiven && !r.active && gateway?.tunnelMode === TunnelMode.DUAL) {
@@ -223,7 +224,10 @@ export function checkFleet(fleet: Fleet): Map<IConstruct, OwnFindings> {
       continue;
     }
     seen.set(key, r.path);
-    if (!r.active) continue;
+    if (!r.active) {
+      if (!standby.has(flow)) standby.set(flow, r);
+      continue;
+    }
     const first = active.get(flow);
     if (first === undefined) {
       active.set(flow, { path: r.path, connection: r.connection });
@@ -236,6 +240,17 @@ export function checkFleet(fleet: Fleet): Map<IConstruct, OwnFindings> {
           'Make one of them RouteWeight.STANDBY.',
       );
     }
+  }
+
+  for (const [flow, r] of standby) {
+    if (active.has(flow)) continue;
+    of(r.construct).warn(
+      'ROUTE_STANDBY_WITHOUT_ACTIVE',
+      'options.weight',
+      `makes this route standby, but no active route to ${r.destinationCidr}${r.policy ? ` from ${r.sourceCidr}` : ''} ` +
+        'is on the same VPN gateway: a standby route backs up an active one (the docs describe pairs; the API may ' +
+        'answer VpnRouteEntry.BackupRoute). Add the active route, or make this one active.',
+    );
   }
 
   const result = new Map<IConstruct, OwnFindings>();
