@@ -2,6 +2,7 @@ import { Token } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { VpnCustomerGateway } from './gen/vpn-customer-gateway';
 import { addWarning } from './private/annotations';
+import { assertSameFramework } from './private/framework';
 import { throwIfInvalid } from './private/errors';
 import { Fleet } from './private/fleet';
 import { referenceKey } from './private/references';
@@ -154,6 +155,7 @@ export class CustomerGateway extends Construct implements ICustomerGateway {
 
   constructor(scope: Construct, id: string, props: CustomerGatewayProps) {
     super(scope, id);
+    assertSameFramework(this, 'CustomerGateway');
     const result = validateCustomerGatewayProps(props);
     const p = throwIfInvalid(this.node.path, 'CustomerGateway', result);
     if (result.warnings.length > 0) addWarning(this, result.warnings.join('\n'));

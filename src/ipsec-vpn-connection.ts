@@ -1,9 +1,10 @@
-import { TerraformElement, TerraformOutput, TerraformStack } from 'cdktf';
+import { TerraformOutput } from 'cdktf';
 import { Construct } from 'constructs';
 import { IkeConfig, IpsecConfig } from './crypto';
 import type { ICustomerGateway } from './customer-gateway';
 import { VpnConnection } from './gen/vpn-connection';
 import { addWarning } from './private/annotations';
+import { assertSameFramework } from './private/framework';
 import { throwIfInvalid, toPublic, validationError } from './private/errors';
 import { connectionFacts } from './private/facts';
 import { Fleet } from './private/fleet';
@@ -212,7 +213,7 @@ export class IpsecVpnConnection extends Construct {
 
   constructor(scope: Construct, id: string, props: IpsecVpnConnectionProps) {
     super(scope, id);
-    assertSameFramework(this);
+    assertSameFramework(this, 'IpsecVpnConnection');
     // the gateway of VpnGateway.addConnection, taken at once (a connection built inside this one's props
     // must not see it)
     const gateway = takeSuppliedGateway();
@@ -343,26 +344,5 @@ export class IpsecVpnConnection extends Construct {
         description: `Public IP address of the ${role} tunnel of ${this.node.path} on the Alibaba Cloud side`,
       });
     }
-  }
-}
-
-/**
- * CDK Terrain's stack calls a method on every element (`_resetResolveDiscoveredProviderFeatureUsage`)
- * that elements built from cdktf's own classes lack, so a cdktn stack holding this library's resources
- * dies at synth with a TypeError. Detected here, where the fix can be named.
- */
-function assertSameFramework(scope: Construct): void {
-  const stack = TerraformStack.of(scope) as unknown as Record<string, unknown>;
-  const elementProto = TerraformElement.prototype as unknown as Record<string, unknown>;
-  if (
-    typeof stack._runPreparingResolve === 'function' &&
-    typeof elementProto._resetResolveDiscoveredProviderFeatureUsage !== 'function'
-  ) {
-    throw new Error(
-      `IpsecVpnConnection at '${scope.node.path}' is in a CDK Terrain (cdktn) stack, but this library was ` +
-        "loaded with cdktf's classes, which cdktn stacks cannot synthesize. Make cdktf resolve to cdktn with " +
-        'an npm override in your package.json: "overrides": { "cdktf": "npm:cdktn@0.24.0" }, then run ' +
-        'npm install again (see the README, "CDK Terrain users").',
-    );
   }
 }

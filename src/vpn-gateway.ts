@@ -3,6 +3,7 @@ import { Construct, IConstruct } from 'constructs';
 import { VpnGateway as VpnGatewayResource } from './gen/vpn-gateway';
 import { IpsecVpnConnection, IpsecVpnConnectionOptions, IpsecVpnConnectionProps } from './ipsec-vpn-connection';
 import { addWarning } from './private/annotations';
+import { assertSameFramework } from './private/framework';
 import { throwIfInvalid } from './private/errors';
 import { Fleet } from './private/fleet';
 import { referenceKey } from './private/references';
@@ -211,6 +212,7 @@ export class VpnGateway extends Construct implements IVpnGateway {
 
   constructor(scope: Construct, id: string, props: VpnGatewayProps) {
     super(scope, id);
+    assertSameFramework(this, 'VpnGateway');
     const result = validateGatewayProps(props);
     const p = throwIfInvalid(this.node.path, 'VpnGateway', result);
     if (result.warnings.length > 0) addWarning(this, result.warnings.join('\n'));

@@ -3,6 +3,7 @@ import { VpnPbrRouteEntry } from './gen/vpn-pbr-route-entry';
 import { VpnRouteEntry } from './gen/vpn-route-entry';
 import type { IpsecVpnConnection } from './ipsec-vpn-connection';
 import { addWarning } from './private/annotations';
+import { assertSameFramework } from './private/framework';
 import { throwIfInvalid, validationError } from './private/errors';
 import { Fleet } from './private/fleet';
 import { validateRoute } from './private/rules/gateway';
@@ -76,6 +77,7 @@ const weightValue = (weight: RouteWeight) => (weight === RouteWeight.ACTIVE ? 10
  */
 function prepare(route: Construct, policy: boolean, props: unknown) {
   const kind = policy ? 'VpnPolicyRoute' : 'VpnRoute';
+  assertSameFramework(route, kind);
   const result = validateRoute(policy, props);
   const p = throwIfInvalid(route.node.path, kind, result);
   const connection = p.connection === undefined ? undefined : Fleet.connectionFacts(p.connection);

@@ -8,6 +8,8 @@
  * registry and proves the library then synthesizes exactly what it synthesizes under cdktf.
  */
 import * as fs from 'fs';
+import * as realCdktf from 'cdktf';
+import * as realLib from '../src';
 import { expectConforms } from './support/conformance';
 import { dualProps, singleProps } from './support/fixtures';
 
@@ -24,6 +26,27 @@ function synthWith(framework: Framework, lib: Library, outdir: string): Record<s
   new lib.IpsecVpnConnection(stack, 'DataCentre', dualProps());
   app.synth();
   return JSON.parse(fs.readFileSync(`${outdir}/stacks/vpn/cdk.tf.json`, 'utf8'));
+}
+
+/** A hub gateway with two customer gateways, two connections and a route each, built with the given framework. */
+function hubWith(framework: Framework, lib: Library, outdir: string, tunnelCidrs: [string, string]) {
+  const app = new framework.App({ outdir });
+  const stack = new framework.TerraformStack(app, 'hub');
+  new lib.alicloud.provider.AlicloudProvider(stack, 'alicloud', { region: 'cn-hangzhou' });
+  const hub = new lib.VpnGateway(stack, 'Hub', { vpcId: 'vpc-hub0001', bandwidth: 200 });
+  ['A', 'B'].forEach((name, i) => {
+    const site = new lib.CustomerGateway(stack, `Site${name}`, { ipAddress: `203.0.113.${i + 10}`, asn: 65010 + i });
+    hub
+      .addConnection(name, {
+        customerGateway: site,
+        localSubnets: ['10.0.0.0/16'],
+        remoteSubnets: [`192.168.${i}.0/24`],
+        ikeConfig: { preSharedKey: `key-${name}` },
+        bgpConfig: { tunnelCidr: tunnelCidrs[i], localBgpIp: tunnelCidrs[i].replace(/0\/30$/, '1') },
+      })
+      .addRoute(`192.168.${i}.0/24`);
+  });
+  return { app, read: () => JSON.parse(fs.readFileSync(`${outdir}/stacks/hub/cdk.tf.json`, 'utf8')) };
 }
 
 function loadWithCdktn(): { framework: Framework; lib: Library } {
@@ -61,6 +84,34 @@ describe('CDK Terrain compatibility', () => {
     expect(Object.keys(fromCdktn.output)).toHaveLength(6);
     expect(JSON.stringify(withoutVersionStamp(fromCdktn), null, 1)).toBe(
       JSON.stringify(withoutVersionStamp(fromCdktf), null, 1),
+    );
+  });
+
+  test('a hub with its dependency chain synthesizes the same JSON under cdktn, and the fleet rules run there', () => {
+    // loaded before any test mocked 'cdktf' (jest.doMock outlives isolateModules)
+    const cdktf: Framework = realCdktf;
+    const lib: Library = realLib;
+    const outdir = cdktf.Testing.app().outdir;
+    const fine: [string, string] = ['169.254.10.0/30', '169.254.20.0/30'];
+    const a = hubWith(cdktf, lib, `${outdir}/cdktf`, fine);
+    a.app.synth();
+    const cdktn = loadWithCdktn();
+    const b = hubWith(cdktn.framework, cdktn.lib, `${outdir}/cdktn`, fine);
+    b.app.synth();
+    const fromCdktn = b.read();
+    expectConforms(fromCdktn);
+    const dependsOn = Object.values<any>({
+      ...fromCdktn.resource.alicloud_vpn_connection,
+      ...fromCdktn.resource.alicloud_vpn_route_entry,
+    }).map((r) => r.depends_on ?? []);
+    expect(dependsOn.flat()).toHaveLength(3); // four members on one gateway: three links
+    expect(JSON.stringify(withoutVersionStamp(fromCdktn), null, 1)).toBe(
+      JSON.stringify(withoutVersionStamp(a.read()), null, 1),
+    );
+    // a rule between resources, at synth, under cdktn
+    const clash = hubWith(cdktn.framework, cdktn.lib, `${outdir}/clash`, ['169.254.10.0/30', '169.254.10.0/30']);
+    expect(() => clash.app.synth()).toThrow(
+      /\[hub\/Hub\/B\] `bgpConfig.tunnelCidr` \[TUNNEL_CIDR_NOT_UNIQUE_ON_GATEWAY\]/,
     );
   });
 
