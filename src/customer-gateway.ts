@@ -2,9 +2,9 @@ import { Token } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { VpnCustomerGateway } from './gen/vpn-customer-gateway';
 import { addWarning } from './private/annotations';
-import { assertSameFramework } from './private/framework';
 import { throwIfInvalid } from './private/errors';
 import { Fleet } from './private/fleet';
+import { assertSameFramework } from './private/framework';
 import { referenceKey } from './private/references';
 import { validateCustomerGatewayAttributes, validateCustomerGatewayProps } from './private/rules/gateway';
 

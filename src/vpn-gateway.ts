@@ -3,12 +3,12 @@ import { Construct, IConstruct } from 'constructs';
 import { VpnGateway as VpnGatewayResource } from './gen/vpn-gateway';
 import { IpsecVpnConnection, IpsecVpnConnectionOptions, IpsecVpnConnectionProps } from './ipsec-vpn-connection';
 import { addWarning } from './private/annotations';
-import { assertSameFramework } from './private/framework';
 import { throwIfInvalid } from './private/errors';
 import { Fleet } from './private/fleet';
+import { assertSameFramework } from './private/framework';
 import { referenceKey } from './private/references';
-import { withSuppliedGateway } from './private/supplied';
 import { validateGatewayAttributes, validateGatewayProps } from './private/rules/gateway';
+import { withSuppliedGateway } from './private/supplied';
 import { TunnelMode } from './tunnel';
 
 /** Where a VPN gateway is reached from (API: `NetworkType`). */

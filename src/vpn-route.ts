@@ -3,9 +3,9 @@ import { VpnPbrRouteEntry } from './gen/vpn-pbr-route-entry';
 import { VpnRouteEntry } from './gen/vpn-route-entry';
 import type { IpsecVpnConnection } from './ipsec-vpn-connection';
 import { addWarning } from './private/annotations';
-import { assertSameFramework } from './private/framework';
 import { throwIfInvalid, validationError } from './private/errors';
 import { Fleet } from './private/fleet';
+import { assertSameFramework } from './private/framework';
 import { validateRoute } from './private/rules/gateway';
 
 /** Whether a route is the active or the standby path to its destination (API: `Weight`). */

@@ -382,7 +382,10 @@ const cases: Case[] = [
   ],
   [
     'a fractional ASN',
-    () => ({ ...singleProps(), bgpConfig: { tunnelCidr: '169.254.11.0/30', localBgpIp: '169.254.11.1', localAsn: 1.5 } }),
+    () => ({
+      ...singleProps(),
+      bgpConfig: { tunnelCidr: '169.254.11.0/30', localBgpIp: '169.254.11.1', localAsn: 1.5 },
+    }),
     'bgpConfig.localAsn',
     'ASN_RANGE',
   ],

@@ -8,13 +8,13 @@ import { ConnectionFacts, CustomerGatewayFacts, Fleet, GatewayFacts, IkeSignatur
 import { Ipv4Cidr, parseIpv4Cidr } from './net';
 import { referenceKey, ReferenceKey } from './references';
 import { DEFAULTS } from './render';
-import { validTunnelCidr } from './rules/network';
 import type { IkeConfig } from '../crypto';
 import type { ICustomerGateway } from '../customer-gateway';
+import type { VpnConnection } from '../gen/vpn-connection';
 import type { IpsecVpnConnectionProps } from '../ipsec-vpn-connection';
 import { BgpConfig, TunnelMode } from '../tunnel';
-import type { VpnConnection } from '../gen/vpn-connection';
 import type { IVpnGateway } from '../vpn-gateway';
+import { validTunnelCidr } from './rules/network';
 
 const known = <T>(value: T | undefined): T | undefined =>
   value === undefined || Token.isUnresolved(value) ? undefined : value;

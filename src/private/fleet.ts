@@ -12,9 +12,9 @@ import { IConstruct } from 'constructs';
 import { addWarning } from './annotations';
 import { Ipv4Cidr } from './net';
 import { ReferenceKey } from './references';
-import { checkFleet } from './rules/fleet';
-import { Finding, formatFinding } from './rules/findings';
 import { TunnelMode } from '../tunnel';
+import { Finding, formatFinding } from './rules/findings';
+import { checkFleet } from './rules/fleet';
 
 /** What the rules know of a VPN gateway. */
 export interface GatewayFacts {

@@ -15,9 +15,9 @@ import { IConstruct } from 'constructs';
 import { Findings } from './findings';
 import { isPrivateAddress } from './gateway';
 import { overlaps } from './network';
+import { TunnelMode } from '../../tunnel';
 import type { ConnectionFacts, Fleet, IkeSignature, OwnFindings, RouteFacts, TunnelFacts } from '../fleet';
 import { canonicalCidr, Ipv4Cidr, parseIpv4 } from '../net';
-import { TunnelMode } from '../../tunnel';
 
 const byPath = (a: { path: string }, b: { path: string }) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
 

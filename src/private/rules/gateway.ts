@@ -3,6 +3,7 @@
  * (and the attributes of imported gateways). Pure: props in, a snapshot and findings out. Sources in
  * docs/decisions/005-fleet-rules.md.
  */
+import type { IConstruct } from 'constructs';
 import { Checked } from '../errors';
 import { canonicalCidr, cidrContains, Ipv4, Ipv4Cidr, parseIpv4, parseIpv4Cidr } from '../net';
 import {
@@ -20,11 +21,10 @@ import { checkName, checkResourceId, checkTags } from './metadata';
 import { overlaps } from './network';
 import { readProps, Shape } from './read';
 import { asn, boolean, flag, number, string, tags } from './shapes';
-import { TunnelMode } from '../../tunnel';
 import type { CustomerGatewayAttributes, CustomerGatewayProps } from '../../customer-gateway';
+import { TunnelMode } from '../../tunnel';
 import type { VpnGatewayAttributes, VpnGatewayProps } from '../../vpn-gateway';
 import type { VpnRouteOptions } from '../../vpn-route';
-import type { IConstruct } from 'constructs';
 
 /** The wire values of `VpnGatewayNetworkType`, here to keep this module free of the construct modules. */
 export const NETWORK_TYPES = { PUBLIC: 'public', PRIVATE: 'private' } as const;
