@@ -286,7 +286,7 @@ export class Fleet {
     let lo = 0;
     let hi = chain.length;
     while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
+      const mid = Math.floor((lo + hi) / 2);
       if (chain[mid].member.sortKey < member.sortKey) lo = mid + 1;
       else hi = mid;
     }
