@@ -112,6 +112,16 @@ project.addTask('readme:check', {
   exec: 'node scripts/render-readme.js --check',
 });
 
+// API.md documents the library's own constructs; the generated bindings (one jsii submodule each, about
+// 1 MiB of reference) go to docs/api/, linked from API.md's submodule list
+const docgen = project.tasks.tryFind('docgen')!;
+docgen.reset('rm -rf docs/api'); // no page of a removed submodule stays
+docgen.exec('jsii-docgen --split-by-submodule -o docs/api/API.md');
+// the index (the root module and the submodule links) becomes API.md, its links relative to it
+docgen.exec('mv docs/api/API.md API.md');
+docgen.exec("sed -i 's#](\\./alicloud#](./docs/api/alicloud#' API.md");
+project.gitattributes.addAttributes('/docs/api/**', 'linguist-generated');
+
 // we deliberately develop against constructs 10.7 (see devDeps), not the lowest peer version
 project.compileTask.reset('jsii --silence-warnings=reserved-word --silence-warnings=metadata/missing-dev-dependency');
 

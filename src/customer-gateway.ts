@@ -47,9 +47,10 @@ export interface CustomerGatewayAttributes {
 /** Properties of a {@link CustomerGateway}. */
 export interface CustomerGatewayProps {
   /**
-   * The IP address of the on-premises gateway device (API: `IpAddress`): a unicast IPv4 address, not in
-   * 0.0.0.0/8, 100.64.0.0/10, 127.0.0.0/8, 169.254.0.0/16, 224.0.0.0/4 or 240.0.0.0/4. A private
-   * (RFC 1918) address only for private-network VPN gateways. Changing it replaces the customer gateway.
+   * The IP address of the on-premises gateway device (API: `IpAddress`): an IPv4 address, not in
+   * 100.64.0.0/10, 127.0.0.0/8, 169.254.0.0/16, 224.0.0.0/4 or 255.0.0.0/8 (the API's list) nor in
+   * 0.0.0.0/8. A public address for public VPN gateways, a private one for private-network gateways.
+   * Unique per region. Changing it replaces the customer gateway.
    */
   readonly ipAddress: string;
 

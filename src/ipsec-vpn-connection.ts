@@ -258,6 +258,7 @@ export class IpsecVpnConnection extends Construct {
       'IpsecVpnConnection.addRoute',
       validateRouteOptions(options, [destinationCidr]),
     );
+    this.assertRouteIdFree(id, 'addRoute');
     return new VpnRoute(this, id, {
       connection: this,
       destinationCidr,
@@ -280,6 +281,7 @@ export class IpsecVpnConnection extends Construct {
       'IpsecVpnConnection.addPolicyRoute',
       validateRouteOptions(options, [sourceCidr, destinationCidr]),
     );
+    this.assertRouteIdFree(id, 'addPolicyRoute');
     return new VpnPolicyRoute(this, id, {
       connection: this,
       sourceCidr,
@@ -287,6 +289,30 @@ export class IpsecVpnConnection extends Construct {
       ...(o.weight !== undefined ? { weight: o.weight } : {}),
       ...(o.publishToVpc !== undefined ? { publishToVpc: o.publishToVpc } : {}),
     });
+  }
+
+  /** A route's construct id must be free: a taken one is the same route twice, or another construct. */
+  private assertRouteIdFree(id: string, method: string): void {
+    const taken = this.node.tryFindChild(id);
+    if (taken === undefined) return;
+    const same = taken instanceof VpnRoute || taken instanceof VpnPolicyRoute;
+    throw validationError(
+      this.node.path,
+      [
+        same
+          ? {
+              rule: 'ROUTE_DUPLICATE',
+              path: 'destinationCidr',
+              message: `is routed to this connection already ('${taken.node.path}'): the API refuses the same route twice.`,
+            }
+          : {
+              rule: 'ROUTE_ID_REQUIRED',
+              path: 'options.id',
+              message: `("${id}") is the id of another construct of this connection ('${taken.node.path}'): give another id.`,
+            },
+      ],
+      `IpsecVpnConnection.${method}`,
+    );
   }
 
   /**

@@ -58,8 +58,8 @@ export interface VpnGatewayProps {
   readonly vpcId: string;
 
   /**
-   * Maximum bandwidth in Mbit/s (API: `Bandwidth`). Public gateways: 10, 100, 200, 500 or 1000 (5 and 20
-   * for legacy gateways); private gateways: 200 or 1000. Changing it replaces the gateway.
+   * Maximum bandwidth in Mbit/s (API: `Bandwidth`). Public gateways: 5, 10, 20, 50, 100, 200, 500 or 1000
+   * (5, 20 and 50 on the China site only; some regions stop at 500); private gateways: 200 or 1000.
    */
   readonly bandwidth: number;
 
@@ -77,8 +77,8 @@ export interface VpnGatewayProps {
   readonly disasterRecoveryVswitchId?: string;
 
   /**
-   * Name of the gateway (API: `Name`; Terraform `vpn_gateway_name`): 1–100 characters, not starting
-   * with `http://` or `https://`.
+   * Name of the gateway (API: `Name`; Terraform `vpn_gateway_name`): 2–100 characters, starting with a
+   * letter; letters, digits, `_`, `-` and `.` only.
    * @default - Alibaba Cloud names it after its ID
    */
   readonly name?: string;
@@ -229,7 +229,8 @@ export class VpnGateway extends Construct implements IVpnGateway {
       description: p.description,
       networkType,
       paymentType,
-      period: paymentType === VpnGatewayPaymentType.SUBSCRIPTION ? (p.subscriptionMonths ?? 1) : undefined,
+      // given months are rendered whenever given (the rules refuse them with a literal pay-as-you-go type)
+      period: p.subscriptionMonths ?? (paymentType === VpnGatewayPaymentType.SUBSCRIPTION ? 1 : undefined),
       autoPropagate: p.autoPropagate,
       resourceGroupId: p.resourceGroupId,
       tags: p.tags,

@@ -1,8 +1,8 @@
 import { TerraformStack, TerraformVariable, Testing } from 'cdktf';
 import { alicloud, CustomerGateway, CustomerGatewayProps, ValidationErrors } from '../src';
-import { RULES } from '../src/private/rules';
 import { expectConforms } from './support/conformance';
 import { errorOf, resolve, warningsOf } from './support/fixtures';
+import { RULES } from '../src/private/rules';
 
 const newStack = () => new TerraformStack(Testing.app(), 'stack');
 
@@ -153,14 +153,25 @@ const failures: Case[] = [
     '203.0.113.10/32',
     '2001:db8::1',
     '::ffff:203.0.113.10',
-  ].map((ipAddress): Case => [`the address ${JSON.stringify(ipAddress)}`, () => ({ ipAddress }), 'ipAddress', 'CUSTOMER_GATEWAY_IP']),
-  ...FORBIDDEN_ADDRESSES.map(
-    ([ipAddress, block]): Case => [`${ipAddress} (in ${block})`, () => ({ ipAddress }), 'ipAddress', 'CUSTOMER_GATEWAY_IP'],
-  ),
+  ].map((ipAddress): Case => [
+    `the address ${JSON.stringify(ipAddress)}`,
+    () => ({ ipAddress }),
+    'ipAddress',
+    'CUSTOMER_GATEWAY_IP',
+  ]),
+  ...FORBIDDEN_ADDRESSES.map(([ipAddress, block]): Case => [
+    `${ipAddress} (in ${block})`,
+    () => ({ ipAddress }),
+    'ipAddress',
+    'CUSTOMER_GATEWAY_IP',
+  ]),
   // the ASN
-  ...[0, 4294967296, 1.5, 45104, -1, Infinity].map(
-    (asn): Case => [`ASN ${asn}`, () => ({ ...officeProps(), asn }), 'asn', 'CUSTOMER_GATEWAY_ASN'],
-  ),
+  ...[0, 4294967296, 1.5, 45104, -1, Infinity].map((asn): Case => [
+    `ASN ${asn}`,
+    () => ({ ...officeProps(), asn }),
+    'asn',
+    'CUSTOMER_GATEWAY_ASN',
+  ]),
   ['an ASN as a string', () => ({ ...officeProps(), asn: '65001' as any }), 'asn', 'TYPE_INVALID'],
   ['an ASN in dotted notation', () => ({ ...officeProps(), asn: '1.10' as any }), 'asn', 'TYPE_INVALID'],
   ['a NaN ASN', () => ({ ...officeProps(), asn: NaN }), 'asn', 'TYPE_INVALID'],
@@ -190,12 +201,7 @@ const failures: Case[] = [
   ],
   ['a tag value with a URL', () => ({ ...officeProps(), tags: { site: 'http://x' } }), 'tags.site', 'TAG_URL'],
   ['an empty tag key', () => ({ ...officeProps(), tags: { '': 'v' } }), 'tags[""]', 'TAG_KEY_LENGTH'],
-  [
-    'a 129-character tag value',
-    () => ({ ...officeProps(), tags: { k: longText(129) } }),
-    'tags.k',
-    'TAG_VALUE_LENGTH',
-  ],
+  ['a 129-character tag value', () => ({ ...officeProps(), tags: { k: longText(129) } }), 'tags.k', 'TAG_VALUE_LENGTH'],
   [
     '21 tags',
     () => ({ ...officeProps(), tags: Object.fromEntries(Array.from({ length: 21 }, (_, i) => [`k${i}`, 'v'])) }),
@@ -229,9 +235,9 @@ describe('validation', () => {
   });
 
   test('a dotted ASN gets the integer in the message', () => {
-    expect(errorOf(() => new CustomerGateway(newStack(), 'Office', { ...officeProps(), asn: '1.10' as any }))).toContain(
-      'The dotted ASN 1.10 is 65546',
-    );
+    expect(
+      errorOf(() => new CustomerGateway(newStack(), 'Office', { ...officeProps(), asn: '1.10' as any })),
+    ).toContain('The dotted ASN 1.10 is 65546');
   });
 
   test.each([
@@ -258,7 +264,9 @@ describe('validation', () => {
     } catch (e) {
       thrown = e;
     }
-    expect((thrown as Error).message.split('\n')[0]).toBe("CustomerGateway at 'stack/Office' has invalid props (5 problems):");
+    expect((thrown as Error).message.split('\n')[0]).toBe(
+      "CustomerGateway at 'stack/Office' has invalid props (5 problems):",
+    );
     expect(ValidationErrors.findingsOf(thrown)!.map((f) => `${f.path} ${f.ruleId}`)).toEqual([
       'ipAddress CUSTOMER_GATEWAY_IP',
       'asn CUSTOMER_GATEWAY_ASN',
@@ -280,9 +288,12 @@ describe('validation boundaries (accepted)', () => {
     expect(build({ ipAddress }).resource.ip_address).toBe(ipAddress);
   });
 
-  test.each(['203.0.113.10', '198.51.100.1', '192.0.2.254', '8.8.8.8'])('accepts the public address %s', (ipAddress) => {
-    expect(build({ ipAddress }).resource.ip_address).toBe(ipAddress);
-  });
+  test.each(['203.0.113.10', '198.51.100.1', '192.0.2.254', '8.8.8.8'])(
+    'accepts the public address %s',
+    (ipAddress) => {
+      expect(build({ ipAddress }).resource.ip_address).toBe(ipAddress);
+    },
+  );
 
   test('accepts a private address (checked against the gateway network type at synth)', () => {
     expect(build({ ipAddress: '10.1.2.3' }).resource.ip_address).toBe('10.1.2.3');
@@ -356,7 +367,12 @@ describe('fromCustomerGatewayAttributes', () => {
     ['a missing id', { ipAddress: '198.51.100.20' }, 'customerGatewayId', 'REQUIRED_PROP_MISSING'],
     ['a numeric id', { customerGatewayId: 1 }, 'customerGatewayId', 'TYPE_INVALID'],
     ['a bad address', { customerGatewayId: 'cgw-1', ipAddress: '198.51.100' }, 'ipAddress', 'CUSTOMER_GATEWAY_IP'],
-    ['a forbidden address', { customerGatewayId: 'cgw-1', ipAddress: '169.254.1.1' }, 'ipAddress', 'CUSTOMER_GATEWAY_IP'],
+    [
+      'a forbidden address',
+      { customerGatewayId: 'cgw-1', ipAddress: '169.254.1.1' },
+      'ipAddress',
+      'CUSTOMER_GATEWAY_IP',
+    ],
     ['ASN 0', { customerGatewayId: 'cgw-1', asn: 0 }, 'asn', 'CUSTOMER_GATEWAY_ASN'],
     ['ASN 45104', { customerGatewayId: 'cgw-1', asn: 45104 }, 'asn', 'CUSTOMER_GATEWAY_ASN'],
     ['ASN 4294967296', { customerGatewayId: 'cgw-1', asn: 4294967296 }, 'asn', 'CUSTOMER_GATEWAY_ASN'],

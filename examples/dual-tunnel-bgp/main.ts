@@ -1,6 +1,6 @@
 import { App, TerraformOutput, TerraformStack, TerraformVariable } from 'cdktf';
 import { Construct } from 'constructs';
-import { alicloud, IpsecVpnConnection, TunnelRole } from 'cdktf-alicloud-vpn';
+import { alicloud, CustomerGateway, IpsecVpnConnection, TunnelRole, VpnGateway } from 'cdktf-alicloud-vpn';
 
 /** A dual-tunnel (active/standby) VPN to a data centre with two routers, routed with BGP. */
 class DataCentreVpnStack extends TerraformStack {
@@ -13,27 +13,27 @@ class DataCentreVpnStack extends TerraformStack {
     const pskB = new TerraformVariable(this, 'dc_psk_b', { type: 'string', sensitive: true });
 
     // a disaster-recovery vSwitch makes the gateway dual-tunnel
-    const gateway = new alicloud.vpnGateway.VpnGateway(this, 'Gateway', {
+    const gateway = new VpnGateway(this, 'Gateway', {
       vpcId: 'vpc-uf6example',
       vswitchId: 'vsw-uf6zone-a',
       disasterRecoveryVswitchId: 'vsw-uf6zone-b',
       bandwidth: 200,
-      vpnType: 'Normal',
-      vpnGatewayName: 'dc-vpn',
+      name: 'dc-vpn',
     });
-    const routerA = new alicloud.vpnCustomerGateway.VpnCustomerGateway(this, 'RouterA', {
+    // BGP needs the routers' ASN on their customer gateways
+    const routerA = new CustomerGateway(this, 'RouterA', {
       ipAddress: '198.51.100.10',
-      asn: '65010',
-      customerGatewayName: 'dc-router-a',
+      asn: 65010,
+      name: 'dc-router-a',
     });
-    const routerB = new alicloud.vpnCustomerGateway.VpnCustomerGateway(this, 'RouterB', {
+    const routerB = new CustomerGateway(this, 'RouterB', {
       ipAddress: '198.51.100.20',
-      asn: '65010',
-      customerGatewayName: 'dc-router-b',
+      asn: 65010,
+      name: 'dc-router-b',
     });
 
     const connection = new IpsecVpnConnection(this, 'DataCentre', {
-      vpnGatewayId: gateway.id,
+      vpnGateway: gateway,
       name: 'data-centre',
       localSubnets: ['10.0.0.0/16'],
       remoteSubnets: ['172.16.0.0/12'],
@@ -41,13 +41,13 @@ class DataCentreVpnStack extends TerraformStack {
       tunnels: [
         {
           role: TunnelRole.MASTER,
-          customerGatewayId: routerA.id,
+          customerGateway: routerA,
           ikeConfig: { preSharedKey: pskA.stringValue },
           bgpConfig: { tunnelCidr: '169.254.10.0/30', localBgpIp: '169.254.10.1', localAsn: 65001 },
         },
         {
           role: TunnelRole.SLAVE,
-          customerGatewayId: routerB.id,
+          customerGateway: routerB,
           ikeConfig: { preSharedKey: pskB.stringValue },
           bgpConfig: { tunnelCidr: '169.254.20.0/30', localBgpIp: '169.254.20.1', localAsn: 65001 },
         },

@@ -1,6 +1,6 @@
 import { App, TerraformStack, TerraformVariable } from 'cdktf';
 import { Construct } from 'constructs';
-import { alicloud, IpsecVpnConnection } from 'cdktf-alicloud-vpn';
+import { alicloud, CustomerGateway, VpnGateway } from 'cdktf-alicloud-vpn';
 
 /** A VPC in Hangzhou connected to one office over a single IPsec tunnel. */
 class OfficeVpnStack extends TerraformStack {
@@ -12,19 +12,11 @@ class OfficeVpnStack extends TerraformStack {
     // keep the key out of the code: terraform asks for it, or reads TF_VAR_office_psk
     const psk = new TerraformVariable(this, 'office_psk', { type: 'string', sensitive: true });
 
-    const gateway = new alicloud.vpnGateway.VpnGateway(this, 'Gateway', {
-      vpcId: 'vpc-bp1example',
-      bandwidth: 10,
-      vpnGatewayName: 'office-vpn',
-    });
-    const office = new alicloud.vpnCustomerGateway.VpnCustomerGateway(this, 'Office', {
-      ipAddress: '203.0.113.10',
-      customerGatewayName: 'office',
-    });
+    const gateway = new VpnGateway(this, 'Gateway', { vpcId: 'vpc-bp1example', bandwidth: 10, name: 'office-vpn' });
+    const office = new CustomerGateway(this, 'Office', { ipAddress: '203.0.113.10', name: 'office' });
 
-    new IpsecVpnConnection(this, 'OfficeConnection', {
-      vpnGatewayId: gateway.id,
-      customerGatewayId: office.id,
+    gateway.addConnection('OfficeConnection', {
+      customerGateway: office,
       localSubnets: ['10.0.0.0/16'],
       remoteSubnets: ['192.168.0.0/16'],
       ikeConfig: { preSharedKey: psk.stringValue },

@@ -343,8 +343,21 @@ export function validateRoute(policy: boolean, input: unknown): Checked<RouteSna
       );
     }
   }
-  checkEnum(f, 'weight', p.weight, ROUTE_WEIGHTS, 'RouteWeight');
+  checkWeight(f, 'weight', p.weight);
   return finish(f, p);
+}
+
+/** A route weight decides what is rendered (100 or 0): a RouteWeight value, never a token. */
+function checkWeight(f: Findings, path: string, weight: string | undefined): void {
+  if (weight !== undefined && isUnresolved(weight)) {
+    f.reject(
+      'TYPE_INVALID',
+      path,
+      'must be RouteWeight.ACTIVE or RouteWeight.STANDBY, not a token: the weight decides what is rendered (100 or 0).',
+    );
+    return;
+  }
+  checkEnum(f, path, weight, ROUTE_WEIGHTS, 'RouteWeight');
 }
 
 /**
@@ -358,6 +371,7 @@ export function validateRouteOptions(
   const f = new Findings();
   const o = input === undefined ? {} : readProps<VpnRouteOptions>(f, input, VPN_ROUTE_OPTIONS);
   if (o === undefined) return finish<never>(f, undefined);
+  checkWeight(f, 'weight', o.weight);
   let id = literalString(f, 'id', o.id, false);
   if (id !== undefined && (id === '' || id.includes('/'))) {
     f.error('ROUTE_ID_REQUIRED', 'id', `must be a construct id (not empty, no "/"), got ${describe(id)}.`);

@@ -257,8 +257,17 @@ function readValue(f: Findings, path: string, value: unknown, kind: Kind): unkno
   }
 }
 
+/** `Construct.isConstruct`, which reads a symbol property: a getter there may throw. */
+function isConstructSafely(value: object): boolean {
+  try {
+    return Construct.isConstruct(value);
+  } catch {
+    return false;
+  }
+}
+
 function readRef(f: Findings, path: string, value: unknown, kind: Extract<Kind, { type: 'ref' }>): unknown {
-  if (typeof value !== 'object' || value === null || !Construct.isConstruct(value)) {
+  if (typeof value !== 'object' || value === null || isProxy(value) || !isConstructSafely(value)) {
     return typeError(f, path, kind, value);
   }
   const attribute = readProperty(f, value, kind.attribute, `${path}.${kind.attribute}`);
