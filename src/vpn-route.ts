@@ -1,3 +1,4 @@
+import { TerraformResource } from 'cdktf';
 import { Construct } from 'constructs';
 import { VpnPbrRouteEntry } from './gen/vpn-pbr-route-entry';
 import { VpnRouteEntry } from './gen/vpn-route-entry';
@@ -96,7 +97,29 @@ function prepare(route: Construct, policy: boolean, props: unknown) {
   }
   if (result.warnings.length > 0) addWarning(route, result.warnings.join('\n'));
   const weight = (p.weight as RouteWeight | undefined) ?? RouteWeight.ACTIVE;
-  return { p, connection, weight };
+  /** What both route entries render: the gateway, the next hop, the destination, weight and publishing. */
+  const entry = {
+    vpnGatewayId: connection.gatewayId,
+    nextHop: connection.connectionId,
+    routeDest: p.destinationCidr!,
+    weight: weightValue(weight),
+    publishVpc: p.publishToVpc ?? true,
+  };
+  /** Registers the route entry in its gateway's fleet (rules between resources, serialized changes). */
+  const register = (resource: TerraformResource) =>
+    Fleet.of(route).addRoute(
+      route,
+      resource,
+      connection,
+      policy,
+      p.weight !== undefined,
+      weight === RouteWeight.ACTIVE,
+      {
+        destinationCidr: p.destinationCidr!,
+        sourceCidr: p.sourceCidr,
+      },
+    );
+  return { p, weight, entry, register };
 }
 
 /**
@@ -116,19 +139,11 @@ export class VpnRoute extends Construct {
 
   constructor(scope: Construct, id: string, props: VpnRouteProps) {
     super(scope, id);
-    const { p, connection, weight } = prepare(this, false, props);
+    const { p, weight, entry, register } = prepare(this, false, props);
     this.destinationCidr = p.destinationCidr!;
     this.weight = weight;
-    this.resource = new VpnRouteEntry(this, 'Resource', {
-      vpnGatewayId: connection.gatewayId,
-      nextHop: connection.connectionId,
-      routeDest: this.destinationCidr,
-      weight: weightValue(weight),
-      publishVpc: p.publishToVpc ?? true,
-    });
-    Fleet.of(this).addRoute(this, this.resource, connection, false, p.weight !== undefined, weight === 'active', {
-      destinationCidr: this.destinationCidr,
-    });
+    this.resource = new VpnRouteEntry(this, 'Resource', entry);
+    register(this.resource);
   }
 }
 
@@ -152,21 +167,11 @@ export class VpnPolicyRoute extends Construct {
 
   constructor(scope: Construct, id: string, props: VpnPolicyRouteProps) {
     super(scope, id);
-    const { p, connection, weight } = prepare(this, true, props);
+    const { p, weight, entry, register } = prepare(this, true, props);
     this.sourceCidr = p.sourceCidr!;
     this.destinationCidr = p.destinationCidr!;
     this.weight = weight;
-    this.resource = new VpnPbrRouteEntry(this, 'Resource', {
-      vpnGatewayId: connection.gatewayId,
-      nextHop: connection.connectionId,
-      routeSource: this.sourceCidr,
-      routeDest: this.destinationCidr,
-      weight: weightValue(weight),
-      publishVpc: p.publishToVpc ?? true,
-    });
-    Fleet.of(this).addRoute(this, this.resource, connection, true, p.weight !== undefined, weight === 'active', {
-      destinationCidr: this.destinationCidr,
-      sourceCidr: this.sourceCidr,
-    });
+    this.resource = new VpnPbrRouteEntry(this, 'Resource', { ...entry, routeSource: this.sourceCidr });
+    register(this.resource);
   }
 }
