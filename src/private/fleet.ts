@@ -226,7 +226,8 @@ export class Fleet {
     const facts: RouteFacts = {
       construct,
       path,
-      sortKey: `${connection.sortKey}/${path}`,
+      // right after its connection: NUL sorts before every character of a construct path
+      sortKey: `${connection.sortKey}\u0000${path}`,
       resource,
       gateway: connection.gateway,
       gatewayProp: connection.gatewayProp,

@@ -6,8 +6,8 @@
  * other. Values that are unknown (tokens) skip the comparison they would take part in.
  *
  * Cost: one pass over the connections and routes, grouped with hash maps, plus a sort of each group:
- * O(n log n). Only the selector overlap compares pairs, within a group of connections on one gateway
- * and one customer gateway (a handful in practice).
+ * O(n log n). Only the two SAME_CGW rules compare pairs, within a group of tunnels on one gateway and one
+ * customer gateway (a handful in practice).
  *
  * Sources: docs/decisions/005-fleet-rules.md.
  */
@@ -76,7 +76,7 @@ export function checkFleet(fleet: Fleet): Map<IConstruct, OwnFindings> {
       const dual = gateway.tunnelMode === TunnelMode.DUAL;
       of(c.construct).error(
         'GATEWAY_MODE_MISMATCH',
-        dual ? 'customerGateway' : 'tunnels',
+        dual ? c.tunnels[0].customerGatewayProp : 'tunnels',
         `makes this a ${c.mode}-tunnel connection, but ${gatewayWords(c, gatewayPath)} is ${gateway.tunnelMode}-tunnel ` +
           (dual
             ? '(it has a disaster-recovery vSwitch): give `tunnels` (a MASTER and a SLAVE tunnel) instead.'
@@ -142,30 +142,32 @@ export function checkFleet(fleet: Fleet): Map<IConstruct, OwnFindings> {
     }
   }
 
-  // SAME_CGW_IKE_MISMATCH, SAME_CGW_SELECTOR_OVERLAP (tunnels of one connection: not compared)
+  // SAME_CGW_IKE_MISMATCH, SAME_CGW_SELECTOR_OVERLAP: each tunnel against the earlier tunnels (by path) of
+  // other connections on the pair; tunnels of one connection are not compared
   for (const tunnels of onPair.values()) {
     if (tunnels.length < 2) continue;
-    const reference = tunnels[0];
-    const reported = new Set<ConnectionFacts>();
+    const overlapReported = new Set<ConnectionFacts>();
     for (let i = 1; i < tunnels.length; i++) {
       const { connection: c, tunnel: t } = tunnels[i];
-      if (c === reference.connection) continue;
-      const differences = ikeDifferences(reference.tunnel.ike, t.ike);
-      if (differences.length > 0) {
-        of(c.construct).error(
-          'SAME_CGW_IKE_MISMATCH',
-          `${t.at}ikeConfig`,
-          `differs in ${differences.join(', ')} from '${reference.connection.path}' (${reference.tunnel.at}ikeConfig), ` +
-            'on the same VPN gateway and customer gateway: the API requires one IKE configuration and one ' +
-            'pre-shared key for them (VpnConnectionParamInvalid.SameVpnAndCgwDifferentIkeConfigs). Make them equal.',
-        );
-      }
+      let ikeReported = false;
       for (let j = 0; j < i; j++) {
-        const other = tunnels[j].connection;
-        if (other === c || reported.has(c)) continue;
+        const { connection: other, tunnel: earlier } = tunnels[j];
+        if (other === c) continue;
+        const differences = ikeReported ? [] : ikeDifferences(earlier.ike, t.ike);
+        if (differences.length > 0) {
+          ikeReported = true;
+          of(c.construct).error(
+            'SAME_CGW_IKE_MISMATCH',
+            `${t.at}ikeConfig`,
+            `differs in ${differences.join(', ')} from '${other.path}' (${earlier.at}ikeConfig), on the same VPN ` +
+              'gateway and customer gateway: the API requires one IKE configuration and one pre-shared key for ' +
+              'them (VpnConnectionParamInvalid.SameVpnAndCgwDifferentIkeConfigs). Make them equal.',
+          );
+        }
+        if (overlapReported.has(c)) continue;
         const overlap = flowOverlap(other, c);
         if (overlap === undefined) continue;
-        reported.add(c);
+        overlapReported.add(c);
         of(c.construct).error(
           'SAME_CGW_SELECTOR_OVERLAP',
           'localSubnets',
@@ -201,11 +203,13 @@ export function checkFleet(fleet: Fleet): Map<IConstruct, OwnFindings> {
   const standby = new Map<string, RouteFacts>();
   for (const r of [...fleet.routes].sort(byPath)) {
     const gateway = fleet.gatewayOf(r);
-    if (r.weightGiven && !r.active && gateway?.tunnelMode === TunnelMode.DUAL) {
+    // a dual-tunnel connection is on a dual-tunnel gateway, whatever is known of the gateway
+    const dual = gateway?.tunnelMode === TunnelMode.DUAL || r.connection.mode === TunnelMode.DUAL;
+    if (r.weightGiven && !r.active && dual) {
       of(r.construct).warn(
         'ROUTE_WEIGHT_ON_DUAL_TUNNEL_GATEWAY',
-        'options.weight',
-        `is STANDBY, but route weights do not take effect on ${gatewayWords(r.connection, gateway.construct.node.path)}, ` +
+        'weight',
+        `is STANDBY, but route weights do not take effect on ${gatewayWords(r.connection, gateway?.construct.node.path)}, ` +
           'a dual-tunnel gateway (its connections fail over between their own tunnels).',
       );
     }
@@ -234,7 +238,7 @@ export function checkFleet(fleet: Fleet): Map<IConstruct, OwnFindings> {
     } else if (first.connection !== r.connection) {
       of(r.construct).warn(
         'ROUTE_ACTIVE_ACTIVE',
-        'options.weight',
+        'weight',
         `makes this route active, and the route at '${first.path}' to the same destination on the same VPN ` +
           'gateway is active too: the docs describe an active (100) and a standby (0) route per destination. ' +
           'Make one of them RouteWeight.STANDBY.',
@@ -246,7 +250,7 @@ export function checkFleet(fleet: Fleet): Map<IConstruct, OwnFindings> {
     if (active.has(flow)) continue;
     of(r.construct).warn(
       'ROUTE_STANDBY_WITHOUT_ACTIVE',
-      'options.weight',
+      'weight',
       `makes this route standby, but no active route to ${r.destinationCidr}${r.policy ? ` from ${r.sourceCidr}` : ''} ` +
         'is on the same VPN gateway: a standby route backs up an active one (the docs describe pairs; the API may ' +
         'answer VpnRouteEntry.BackupRoute). Add the active route, or make this one active.',
