@@ -2,10 +2,17 @@
 /*
  * Synthesis benchmark (see bench/README.md). Runs bench/workload.js in a fresh node process per
  * measurement against the compiled library (lib/, so run `npx projen compile` first: `npx projen bench`
- * does), checks that the three variants write byte-identical documents, and prints a table.
+ * does), checks that the variants of each workload write byte-identical documents, and prints a table.
  *
- *   node bench/run.js                 N = 100, 1000, 10000; 3 repetitions (median)
+ *   node bench/run.js                 N = 100, 1000, 10000 (both workloads); 3 repetitions (median)
  *   BENCH_SIZES=100,1000 BENCH_REPS=5 node bench/run.js
+ *   BENCH_SIZES= BENCH_FLEET_SIZES=10000 node bench/run.js     the fleet workload only
+ *
+ *   BENCH_SIZES        connection workload: numbers of connections (empty: skip it)
+ *   BENCH_FLEET_SIZES  fleet workload: numbers of connections, 10 per VPN gateway (empty: skip it);
+ *                      default: BENCH_SIZES, so CI's smoke run (BENCH_SIZES=100) also runs a fleet of 100
+ *   BENCH_REPS         repetitions per variant (median); the fleet's two variants run alternately
+ *   BENCH_LIB          directory of the compiled library (default: the package, lib/)
  */
 'use strict';
 const { spawnSync } = require('child_process');
@@ -14,12 +21,19 @@ const os = require('os');
 const path = require('path');
 
 const ROOT = path.resolve(__dirname, '..');
-const SIZES = (process.env.BENCH_SIZES ?? '100,1000,10000').split(',').map(Number);
+const sizes = (text) =>
+  text
+    .split(',')
+    .filter((x) => x.trim() !== '')
+    .map(Number);
+const SIZES = sizes(process.env.BENCH_SIZES ?? '100,1000,10000');
+const FLEET_SIZES = sizes(process.env.BENCH_FLEET_SIZES ?? process.env.BENCH_SIZES ?? '100,1000,10000');
 const REPS = Number(process.env.BENCH_REPS ?? 3);
-const env = { ...process.env, CHECKPOINT_DISABLE: '1' };
+const LIB = process.env.BENCH_LIB ? path.resolve(process.env.BENCH_LIB) : path.join(ROOT, 'lib');
+const env = { ...process.env, CHECKPOINT_DISABLE: '1', ...(process.env.BENCH_LIB ? { BENCH_LIB: LIB } : {}) };
 
-if (!fs.existsSync(path.join(ROOT, 'lib', 'index.js'))) {
-  console.error('lib/ is missing: run `npx projen compile` first (or `npx projen bench`).');
+if (!fs.existsSync(path.join(LIB, 'index.js'))) {
+  console.error(`${LIB}/index.js is missing: run \`npx projen compile\` first (or \`npx projen bench\`).`);
   process.exit(1);
 }
 
@@ -34,25 +48,45 @@ function timed(args) {
   return { wallMs, out: r.stdout };
 }
 
-function measure(variant, n) {
-  const runs = [];
-  let file;
-  for (let i = 0; i < REPS; i++) {
-    const outdir = fs.mkdtempSync(path.join(os.tmpdir(), `bench-${variant}-`));
+/** One run of a variant: wall time of the process, what it reported, and the document it wrote. */
+function runOnce(variant, n) {
+  const outdir = fs.mkdtempSync(path.join(os.tmpdir(), `bench-${variant}-`));
+  try {
     const { wallMs, out } = timed([path.join(__dirname, 'workload.js'), variant, String(n), outdir]);
-    runs.push({ wallMs, ...JSON.parse(out.trim().split('\n').pop()) });
-    const written = path.join(outdir, 'stacks', 'bench', 'cdk.tf.json');
-    const content = fs.readFileSync(written);
-    if (file !== undefined && !file.equals(content)) throw new Error(`${variant} N=${n}: output differs between runs`);
-    file = content;
+    const file = fs.readFileSync(path.join(outdir, 'stacks', 'bench', 'cdk.tf.json'));
+    return { wallMs, ...JSON.parse(out.trim().split('\n').pop()), file };
+  } finally {
     fs.rmSync(outdir, { recursive: true, force: true });
+  }
+}
+
+function summary(variant, n, runs) {
+  for (const r of runs) {
+    if (!r.file.equals(runs[0].file)) throw new Error(`${variant} N=${n}: output differs between runs`);
   }
   return {
     wallMs: median(runs.map((r) => r.wallMs)),
     cpuMs: median(runs.map((r) => r.cpuMs)),
     rssMb: median(runs.map((r) => r.maxRssMb)),
-    file,
+    walls: runs.map((r) => r.wallMs),
+    cpus: runs.map((r) => r.cpuMs),
+    file: runs[0].file,
   };
+}
+
+function measure(variant, n) {
+  return summary(
+    variant,
+    n,
+    Array.from({ length: REPS }, () => runOnce(variant, n)),
+  );
+}
+
+/** The variants run alternately (a, b', a, b', ...), so that a slow spell of the machine hits both. */
+function measureAlternately(variants, n) {
+  const runs = Object.fromEntries(variants.map((v) => [v, []]));
+  for (let i = 0; i < REPS; i++) for (const v of variants) runs[v].push(runOnce(v, n));
+  return Object.fromEntries(variants.map((v) => [v, summary(v, n, runs[v])]));
 }
 
 const rows = [];
@@ -68,11 +102,21 @@ for (const n of SIZES) {
   console.error(`N=${n} done`);
 }
 
+const fleetRows = [];
+for (const n of FLEET_SIZES) {
+  const { 'fleet-a': a, 'fleet-f': floor } = measureAlternately(['fleet-a', 'fleet-f'], n);
+  if (!a.file.equals(floor.file)) throw new Error(`fleet N=${n}: (a) and (b') wrote different documents`);
+  fleetRows.push({ n, a, floor, bytes: a.file.length });
+  console.error(`fleet N=${n} done`);
+}
+
 const f = (x, d = 0) => x.toFixed(d);
-const lines = [
-  "| N | (a) IpsecVpnConnection | (b) binding, idiomatic | (b') binding, cheapest | (c) JSON.stringify | a/b time | a/b' time | a/b' CPU | b'/c time | RSS a / b' / c (MB) | RSS a/b' | cdk.tf.json |",
-  '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
-];
+const lines = [];
+if (rows.length > 0)
+  lines.push(
+    "| N | (a) IpsecVpnConnection | (b) binding, idiomatic | (b') binding, cheapest | (c) JSON.stringify | a/b time | a/b' time | a/b' CPU | b'/c time | RSS a / b' / c (MB) | RSS a/b' | cdk.tf.json |",
+    '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+  );
 for (const { n, a, b, floor, c, bytes } of rows) {
   lines.push(
     `| ${n} | ${f(a.wallMs)} ms | ${f(b.wallMs)} ms | ${f(floor.wallMs)} ms | ${f(c.wallMs)} ms | ${f(a.wallMs / b.wallMs, 2)} | ` +
@@ -84,13 +128,32 @@ const big = rows.find((r) => r.n === 10000);
 const mid = rows.find((r) => r.n === 1000);
 if (big && mid) lines.push('', `growth a(10,000) / a(1,000): ${f(big.a.wallMs / mid.a.wallMs, 2)}x`);
 
+if (fleetRows.length > 0) {
+  const s = (xs) => xs.map((x) => f(x / 1000, 1)).join(', ');
+  if (lines.length > 0) lines.push('');
+  lines.push(
+    "Fleet workload (validation on; (a) VpnGateway + CustomerGateway + addConnection + addRoute, (b') the generated bindings, cheapest; run alternately):",
+    '',
+    "| connections | gateways | (a) wall, runs (s) | (b') wall, runs (s) | (a) CPU, runs (s) | (b') CPU, runs (s) | (a) wall | (b') wall | a/b' wall | (a) CPU | (b') CPU | a/b' CPU | RSS a / b' (MB) | cdk.tf.json |",
+    '|---:|---:|---|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|',
+  );
+  for (const { n, a, floor, bytes } of fleetRows) {
+    lines.push(
+      `| ${n} | ${Math.ceil(n / 10)} | ${s(a.walls)} | ${s(floor.walls)} | ${s(a.cpus)} | ${s(floor.cpus)} | ` +
+        `${f(a.wallMs)} ms | ${f(floor.wallMs)} ms | ` +
+        `**${f(a.wallMs / floor.wallMs, 2)}** | ${f(a.cpuMs)} ms | ${f(floor.cpuMs)} ms | **${f(a.cpuMs / floor.cpuMs, 2)}** | ` +
+        `${a.rssMb} / ${floor.rssMb} | ${f(bytes / 1048576, 1)} MB |`,
+    );
+  }
+}
+
 // cold require: a fresh process that only loads the module
 const COLD_REPS = Math.max(REPS * 3, 9);
 const cold = (mod) =>
   median(Array.from({ length: COLD_REPS }, () => timed(['-e', `require(${JSON.stringify(mod)})`]).wallMs));
 const bare = median(Array.from({ length: COLD_REPS }, () => timed(['-e', '0']).wallMs));
 const cdktf = cold('cdktf');
-const lib = cold(path.join(ROOT, 'lib', 'index.js'));
+const lib = cold(path.join(LIB, 'index.js'));
 lines.push(
   '',
   `cold require (median of ${COLD_REPS} processes): node alone ${f(bare)} ms, require('cdktf') ${f(cdktf)} ms, ` +

@@ -34,7 +34,8 @@ export interface IVpnGateway extends IConstruct {
 
   /**
    * Single- or dual-tunnel: a gateway with a disaster-recovery vSwitch is dual-tunnel. Connections on
-   * the gateway must have the same mode (rule `GATEWAY_MODE_MISMATCH`).
+   * the gateway must have the same mode (rule `GATEWAY_MODE_MISMATCH`). An implementation of your own is
+   * read once per connection; anything but a `TunnelMode` value counts as unknown.
    * @default - unknown: the connections' mode is not checked against the gateway
    */
   readonly tunnelMode?: TunnelMode;

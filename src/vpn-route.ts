@@ -48,7 +48,7 @@ export interface VpnRouteProps {
 
   /**
    * The destination CIDR block (API: `RouteDest`), in network form; not 0.0.0.0/0, and neither inside
-   * nor containing 100.64.0.0/10.
+   * nor containing 100.64.0.0/10 (an error for a destination route, a warning for a policy route).
    */
   readonly destinationCidr: string;
 
@@ -125,7 +125,8 @@ function prepare(route: Construct, policy: boolean, props: unknown) {
 /**
  * A destination-based route on a VPN gateway (`alicloud_vpn_route_entry`, construct id `Resource`):
  * traffic to `destinationCidr` goes to one connection. Usually created with `connection.addRoute`.
- * Checked at synth against the other routes on the gateway (`ROUTE_DUPLICATE`, `ROUTE_ACTIVE_ACTIVE`).
+ * Checked at synth against the other routes on the gateway (`ROUTE_DUPLICATE`, `ROUTE_ACTIVE_ACTIVE`,
+ * `ROUTE_STANDBY_WITHOUT_ACTIVE`, `ROUTE_WEIGHT_ON_DUAL_TUNNEL_GATEWAY`).
  */
 export class VpnRoute extends Construct {
   /** The underlying `alicloud_vpn_route_entry`: the escape hatch. */

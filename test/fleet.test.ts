@@ -5,7 +5,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { App, TerraformOutput, TerraformStack, TerraformVariable, Testing } from 'cdktf';
-import { IConstruct } from 'constructs';
+import { Construct, IConstruct } from 'constructs';
 import {
   alicloud,
   BgpConfig,
@@ -525,7 +525,7 @@ describe('SAME_CGW_SELECTOR_OVERLAP', () => {
     );
     const line = finding(synthError(stack), 'test/Hub/Two', 'localSubnets', 'SAME_CGW_SELECTOR_OVERLAP');
     expect(line).toContain("'test/Hub/One'");
-    expect(line).toContain('10.0.0.0/16 → 192.0.2.0/24');
+    expect(line).toContain('10.0.1.0/24 → 192.0.2.128/25');
   });
 
   test('passes when the local subnets overlap but the remote ones are disjoint', () => {
@@ -1149,5 +1149,136 @@ describe('one validation error for the whole fleet', () => {
     expect(chained.filter((r) => r.depends_on === undefined)).toHaveLength(1);
     expect(chained.every((r) => r.depends_on === undefined || r.depends_on.length === 1)).toBe(true);
     expect(dependsOn(json, conns[1].resource)).toEqual([fqn(routes[0].resource)]);
+  });
+});
+
+describe('red-team findings (regressions)', () => {
+  test('a key from one sensitive variable, read twice, is not a SAME_CGW_IKE_MISMATCH (tokens are unknown)', () => {
+    const stack = newStack();
+    const psk = new TerraformVariable(stack, 'psk', { type: 'string', sensitive: true });
+    const hub = singleGateway(stack);
+    const cpe = customerGateway(stack);
+    hub.addConnection('A', single(cpe, { ikeConfig: { preSharedKey: psk.stringValue } }));
+    hub.addConnection(
+      'B',
+      single(cpe, { remoteSubnets: ['198.51.100.0/24'], ikeConfig: { preSharedKey: psk.stringValue } }),
+    );
+    synthValid(stack);
+  });
+
+  test('a gateway in another stack is known by its own stack: no clash with a same-named gateway here', () => {
+    const app = Testing.app();
+    const a = newStack(app, 'A');
+    const b = newStack(app, 'B');
+    const gwA = dualGateway(a, 'Hub');
+    const gwB = singleGateway(b, 'Hub');
+    const cpe = customerGateway(b);
+    gwB.addConnection('OnB', single(cpe));
+    const onA = new IpsecVpnConnection(b, 'OnA', {
+      ...dual(cpe, customerGateway(b, 'Other', '203.0.113.20')),
+      vpnGatewayId: gwA.gatewayId,
+    });
+    const json = synthValid(b);
+    expect(dependsOn(json, onA.resource)).toBeUndefined();
+  });
+
+  test('a gateway in another stack, given as an object and as its id, is one gateway (rules and serializeChanges)', () => {
+    const app = Testing.app();
+    const a = newStack(app, 'A');
+    const b = newStack(app, 'B');
+    const gwA = singleGateway(a, 'Hub', { serializeChanges: false });
+    const cpe = customerGateway(b);
+    new IpsecVpnConnection(b, 'One', { ...single(cpe), vpnGateway: gwA });
+    new IpsecVpnConnection(b, 'Two', {
+      ...single(cpe, { ikeConfig: { preSharedKey: PSK_B } }),
+      vpnGatewayId: gwA.gatewayId,
+    });
+    const message = synthError(b);
+    expect(finding(message, 'B/Two', 'ikeConfig', 'SAME_CGW_IKE_MISMATCH')).toContain("'B/One'");
+    finding(message, 'B/Two', 'localSubnets', 'SAME_CGW_SELECTOR_OVERLAP');
+    // the gateway said serializeChanges: false
+    const c = new TerraformStack(app, 'C');
+    new alicloud.provider.AlicloudProvider(c, 'alicloud', {});
+    const cpeC = customerGateway(c);
+    new IpsecVpnConnection(c, 'One', { ...single(cpeC), vpnGatewayId: gwA.gatewayId });
+    const two = new IpsecVpnConnection(c, 'Two', {
+      ...single(cpeC, { remoteSubnets: ['198.51.100.0/24'] }),
+      vpnGatewayId: gwA.gatewayId,
+    });
+    expect(dependsOn(synthValid(c), two.resource)).toBeUndefined();
+  });
+
+  test("a gateway of the caller's own is read once: a getter that answers differently later changes nothing", () => {
+    const stack = newStack();
+    let reads = 0;
+    class Foreign extends Construct {
+      public get gatewayId(): string {
+        if (reads++ > 0) throw new RangeError('second read');
+        return 'vpn-foreign0001';
+      }
+      public get tunnelMode(): string {
+        throw new RangeError('tunnelMode');
+      }
+    }
+    const c = new IpsecVpnConnection(stack, 'C', {
+      ...single(customerGateway(stack)),
+      vpnGateway: new Foreign(stack, 'F') as unknown as VpnGateway,
+    });
+    const json = synthValid(stack);
+    expect(json.resource.alicloud_vpn_connection[c.resource.friendlyUniqueId].vpn_gateway_id).toBe('vpn-foreign0001');
+    expect(reads).toBe(1);
+  });
+
+  test("a gateway of the caller's own: an empty id is refused, a tunnelMode that is no TunnelMode is unknown and not shown", () => {
+    const stack = newStack();
+    class Foreign extends Construct {
+      constructor(
+        scope: Construct,
+        id: string,
+        public readonly gatewayId: string,
+        public readonly tunnelMode: string,
+      ) {
+        super(scope, id);
+      }
+    }
+    const empty = new Foreign(stack, 'Empty', '', 'single') as unknown as VpnGateway;
+    expect(
+      errorOf(() => new IpsecVpnConnection(stack, 'E', { ...single(customerGateway(stack)), vpnGateway: empty })),
+    ).toContain('`vpnGateway.gatewayId` [RESOURCE_ID_EMPTY]');
+    const odd = new Foreign(stack, 'Odd', 'vpn-odd0001', `triple ${PSK_B}`) as unknown as VpnGateway;
+    new IpsecVpnConnection(stack, 'O', { ...single(customerGateway(stack, 'Cpe2', '203.0.113.20')), vpnGateway: odd });
+    const text = Testing.synth(stack, true);
+    expect(text).not.toContain(PSK_B);
+  });
+
+  test('a standby route next to an active route to a token destination is not warned about', () => {
+    const stack = newStack();
+    const destination = new TerraformVariable(stack, 'destination', { type: 'string' });
+    const hub = singleGateway(stack);
+    const a = hub.addConnection('A', single(customerGateway(stack)));
+    const b = hub.addConnection('B', single(customerGateway(stack, 'Cpe2', '203.0.113.20')));
+    a.addRoute(destination.stringValue, { id: 'ToSite' });
+    const standby = b.addRoute('192.168.0.0/16', { weight: RouteWeight.STANDBY });
+    synthValid(stack);
+    expect(warningsOf(stack).filter((w) => w.includes('[ROUTE_STANDBY_WITHOUT_ACTIVE]'))).toEqual([]);
+    expect(standby.weight).toBe(RouteWeight.STANDBY);
+  });
+
+  test('many connections on one gateway and one customer gateway: the data-flow and IKE checks stay near-linear', () => {
+    // a functional guard, not a timing: 1,000 connections to one customer gateway with disjoint remote blocks
+    // pass, and one overlap among them is found and named
+    const stack = newStack();
+    const hub = singleGateway(stack, 'Hub', { serializeChanges: false });
+    const cpe = customerGateway(stack);
+    for (let i = 0; i < 1000; i++) {
+      hub.addConnection(
+        `C${String(i).padStart(4, '0')}`,
+        single(cpe, { remoteSubnets: [`172.${16 + Math.floor(i / 256)}.${i % 256}.0/24`], createOutputs: false }),
+      );
+    }
+    hub.addConnection('Z', single(cpe, { remoteSubnets: ['172.16.5.128/25'], createOutputs: false }));
+    const message = synthError(stack);
+    expect(findings(message)).toHaveLength(1);
+    expect(finding(message, 'test/Hub/Z', 'localSubnets', 'SAME_CGW_SELECTOR_OVERLAP')).toContain("'test/Hub/C0005'");
   });
 });

@@ -5,7 +5,7 @@
 import { Token } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { ConnectionFacts, CustomerGatewayFacts, Fleet, GatewayFacts, IkeSignature, TunnelFacts } from './fleet';
-import { Ipv4Cidr, parseIpv4Cidr } from './net';
+import { Ipv4Cidr, parseIpv4, parseIpv4Cidr } from './net';
 import { referenceKey, ReferenceKey } from './references';
 import { DEFAULTS } from './render';
 import type { IkeConfig } from '../crypto';
@@ -15,6 +15,7 @@ import type { IpsecVpnConnectionProps } from '../ipsec-vpn-connection';
 import { BgpConfig, TunnelMode } from '../tunnel';
 import type { IVpnGateway } from '../vpn-gateway';
 import { validTunnelCidr } from './rules/network';
+import { optionalAttribute, refAttribute } from './rules/read';
 
 const known = <T>(value: T | undefined): T | undefined =>
   value === undefined || Token.isUnresolved(value) ? undefined : value;
@@ -31,8 +32,9 @@ function ikeSignature(ike: IkeConfig | undefined): IkeSignature {
     lifetimeSeconds: known(ike?.lifetimeSeconds ?? DEFAULTS.ikeLifetimeSeconds),
     localId: known(ike?.localId ?? ''),
     remoteId: known(ike?.remoteId ?? ''),
-    // a token is the same key only as the same token; a key Alibaba Cloud generates is like no other
-    preSharedKey: key === undefined ? {} : key,
+    // a token is unknown until apply (two reads of one variable are two tokens); a key Alibaba Cloud
+    // generates is like no other
+    preSharedKey: key === undefined ? {} : known(key),
   };
 }
 
@@ -46,7 +48,27 @@ function literalCidrs(list: readonly string[] | undefined): Ipv4Cidr[] {
   return cidrs;
 }
 
-/** The reference and facts of a gateway given as a construct or as an id. */
+/** A TunnelMode value a construct of the caller's own holds, else unknown (never shown as it is). */
+function tunnelModeOf(gateway: IConstruct): TunnelMode | undefined {
+  const mode = optionalAttribute(gateway, 'tunnelMode');
+  return mode === TunnelMode.SINGLE || mode === TunnelMode.DUAL ? mode : undefined;
+}
+
+/** A literal IPv4 address and an ASN a customer gateway of the caller's own holds; else unknown. */
+function customerGatewayAttributes(gateway: IConstruct): { ipAddress?: string; asn?: number } {
+  const ip = optionalAttribute(gateway, 'ipAddress');
+  const asn = optionalAttribute(gateway, 'asn');
+  return {
+    ipAddress: typeof ip === 'string' && !Token.isUnresolved(ip) && parseIpv4(ip) !== undefined ? ip : undefined,
+    asn: typeof asn === 'number' && Number.isInteger(asn) && asn >= 1 && asn <= 4294967295 ? asn : undefined,
+  };
+}
+
+/**
+ * The reference and facts of a gateway given as a construct or as an id. A construct of the library's is
+ * known by what it registered; one of the caller's own by the id the reader read and what it says of its
+ * mode.
+ */
 export function gatewayReference(
   scope: IConstruct,
   gateway: IVpnGateway | undefined,
@@ -55,11 +77,10 @@ export function gatewayReference(
   if (gateway !== undefined) {
     const facts = Fleet.gatewayFacts(gateway);
     if (facts !== undefined) return { reference: facts.reference, facts };
-    // an IVpnGateway of the caller's own: what it says of itself
-    const reference = referenceKey(scope, gateway.gatewayId);
+    const reference = referenceKey(scope, refAttribute(gateway, 'gatewayId'));
     return {
       reference,
-      facts: { construct: gateway, reference, tunnelMode: gateway.tunnelMode, serializeChanges: true },
+      facts: { construct: gateway, reference, tunnelMode: tunnelModeOf(gateway), serializeChanges: true },
     };
   }
   return { reference: referenceKey(scope, id!) };
@@ -73,8 +94,11 @@ function customerGatewayReference(
   if (gateway !== undefined) {
     const facts = Fleet.customerGatewayFacts(gateway);
     if (facts !== undefined) return { reference: facts.reference, facts };
-    const reference = referenceKey(scope, gateway.customerGatewayId);
-    return { reference, facts: { construct: gateway, reference, created: false, asn: gateway.asn } };
+    const reference = referenceKey(scope, refAttribute(gateway, 'customerGatewayId'));
+    return {
+      reference,
+      facts: { construct: gateway, reference, created: false, ...customerGatewayAttributes(gateway) },
+    };
   }
   return { reference: referenceKey(scope, id!) };
 }

@@ -51,8 +51,8 @@ export interface IkeSignature {
   readonly localId?: string;
   readonly remoteId?: string;
   /**
-   * The key's identity, never shown: the literal key, the token's string (the same token object), or a
-   * unique marker for a key Alibaba Cloud generates (two generated keys always differ).
+   * The key's identity, never shown: the literal key, a unique marker for a key Alibaba Cloud generates
+   * (two generated keys always differ); undefined for a token (unknown until apply).
    */
   readonly preSharedKey?: string | object;
 }
@@ -114,13 +114,17 @@ export interface OwnFindings {
   readonly warnings: Finding[];
 }
 
-/** A `depends_on` entry naming one resource, as cdktf's own `dependsOn` renders it. */
+/**
+ * A `depends_on` entry naming one resource, as cdktf's own `dependsOn` renders it (`type.name`). The text
+ * is built here rather than read from `fqn`, whose first read makes a reference token that captures a
+ * stack trace (19,000 of them in the fleet benchmark); the chain never leaves its stack.
+ */
 class DependencyOn implements IResolvable {
   public readonly creationStack: string[] = [];
   constructor(private readonly resource: TerraformResource) {}
   public resolve(context: IResolveContext): string {
     context.suppressBraces = true;
-    return this.resource.fqn;
+    return `${this.resource.terraformResourceType}.${this.resource.friendlyUniqueId}`;
   }
 }
 
@@ -133,6 +137,17 @@ interface ChainLink {
 }
 
 const FLEETS = new WeakMap<TerraformStack, Fleet>();
+interface KnownGateways {
+  readonly gateways: Map<string, GatewayFacts>;
+  readonly customerGateways: Map<string, CustomerGatewayFacts>;
+}
+/** Gateways and customer gateways of each app (by its root construct), by reference key. */
+const KNOWN = new WeakMap<IConstruct, KnownGateways>();
+/**
+ * Counts registrations anywhere (a gateway registered in one stack changes what another stack's rules
+ * know), so that findings are computed again after any change.
+ */
+let changes = 0;
 /** Facts of gateway and customer gateway objects, whatever stack they are in. */
 const GATEWAYS = new WeakMap<IConstruct, GatewayFacts>();
 const CUSTOMER_GATEWAYS = new WeakMap<IConstruct, CustomerGatewayFacts>();
@@ -144,7 +159,13 @@ export class Fleet {
     const stack = TerraformStack.of(scope);
     let fleet = FLEETS.get(stack);
     if (fleet === undefined) {
-      fleet = new Fleet();
+      const root = stack.node.root;
+      let known = KNOWN.get(root);
+      if (known === undefined) {
+        known = { gateways: new Map(), customerGateways: new Map() };
+        KNOWN.set(root, known);
+      }
+      fleet = new Fleet(known);
       FLEETS.set(stack, fleet);
     }
     return fleet;
@@ -164,40 +185,46 @@ export class Fleet {
     return CONNECTIONS.get(connection);
   }
 
-  /** Gateways by reference key (the first registered of each). */
-  public readonly gateways = new Map<string, GatewayFacts>();
+  /** The customer gateways this stack holds. */
   public readonly customerGateways: CustomerGatewayFacts[] = [];
-  private readonly customerGatewaysByKey = new Map<string, CustomerGatewayFacts>();
+  /** Gateways and customer gateways by reference key, app-wide (a reference may cross stacks). */
+  private readonly known: KnownGateways;
   public readonly connections: ConnectionFacts[] = [];
   public readonly routes: RouteFacts[] = [];
   private readonly chains = new Map<string, ChainLink[]>();
-  private version = 0;
   private computed?: { version: number; findings: Map<IConstruct, OwnFindings> };
   /** Warnings already written as annotations, per construct (validation may run more than once). */
   private readonly annotated = new WeakMap<IConstruct, Set<string>>();
 
+  private constructor(known: KnownGateways) {
+    this.known = known;
+  }
+
   public addGateway(facts: GatewayFacts): void {
     GATEWAYS.set(facts.construct, facts);
-    if (!this.gateways.has(facts.reference.key)) this.gateways.set(facts.reference.key, facts);
-    this.version++;
+    if (!this.known.gateways.has(facts.reference.key)) this.known.gateways.set(facts.reference.key, facts);
+    changes++;
   }
 
   public addCustomerGateway(facts: CustomerGatewayFacts): void {
     CUSTOMER_GATEWAYS.set(facts.construct, facts);
     this.customerGateways.push(facts);
-    if (!this.customerGatewaysByKey.has(facts.reference.key)) {
-      this.customerGatewaysByKey.set(facts.reference.key, facts);
+    if (!this.known.customerGateways.has(facts.reference.key)) {
+      this.known.customerGateways.set(facts.reference.key, facts);
     }
-    this.version++;
+    changes++;
   }
 
-  /** The gateway a member is on, as far as it is known. */
+  /**
+   * The gateway a member is on, as far as it is known: the library's gateway of that reference (a
+   * `VpnGateway`, or an import), else what a gateway object of the caller's own says of itself.
+   */
   public gatewayOf(member: Member): GatewayFacts | undefined {
-    return member.gatewayFacts ?? this.gateways.get(member.gateway.key);
+    return this.known.gateways.get(member.gateway.key) ?? member.gatewayFacts;
   }
 
   public customerGatewayOf(tunnel: TunnelFacts): CustomerGatewayFacts | undefined {
-    return tunnel.customerGatewayFacts ?? this.customerGatewaysByKey.get(tunnel.customerGateway.key);
+    return this.known.customerGateways.get(tunnel.customerGateway.key) ?? tunnel.customerGatewayFacts;
   }
 
   public addConnection(facts: ConnectionFacts): void {
@@ -254,8 +281,8 @@ export class Fleet {
    * written as an annotation (once).
    */
   public messagesFor(construct: IConstruct): string[] {
-    if (this.computed?.version !== this.version) {
-      this.computed = { version: this.version, findings: checkFleet(this) };
+    if (this.computed?.version !== changes) {
+      this.computed = { version: changes, findings: checkFleet(this) };
     }
     const own = this.computed.findings.get(construct);
     if (own === undefined) return [];
@@ -276,7 +303,7 @@ export class Fleet {
 
   /** Adds a member to the dependency chain of its gateway (unless the gateway says not to). */
   private join(member: Member): void {
-    this.version++;
+    changes++;
     if (this.gatewayOf(member)?.serializeChanges === false) return;
     let chain = this.chains.get(member.gateway.key);
     if (chain === undefined) {

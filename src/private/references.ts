@@ -4,9 +4,9 @@
  *
  * Two values name the same resource when they are the same literal id, or when they resolve to the same
  * Terraform expression: `gw.id` of one binding is a new token on every read, but every one of them
- * resolves to `${alicloud_vpn_gateway.<name>.id}`. An expression names a resource of the stack it is
- * resolved in (two stacks may each have an `alicloud_vpn_gateway.hub`), so its key holds the stack's
- * path. A value that cannot be resolved at construction (a token that throws, or produces something
+ * resolves to `${alicloud_vpn_gateway.<name>.id}`. An expression names a resource of one stack (two
+ * stacks may each have an `alicloud_vpn_gateway.hub`), so its key holds the path of the stack that owns
+ * the referenced resource: the origin of a cross-stack reference, else the stack it is used in. A value that cannot be resolved at construction (a token that throws, or produces something
  * other than a string) is only the same as itself. Resolving with `preparing: false` has no side
  * effects: cross-stack references are only wired up when synthesis prepares.
  */
@@ -35,5 +35,22 @@ export function referenceKey(scope: IConstruct, value: string): ReferenceKey {
   }
   if (typeof resolved !== 'string' || Token.isUnresolved(resolved)) return { key: `?${value}`, shown: 'a token' };
   if (!resolved.includes('${')) return { key: `=${resolved}`, literal: resolved, shown: JSON.stringify(resolved) };
-  return { key: `${TerraformStack.of(scope).node.path}|${resolved}`, shown: resolved };
+  return { key: `${owningStack(scope, value).node.path}|${resolved}`, shown: resolved };
+}
+
+/**
+ * The stack whose resource a reference token names: cdktf's reference tokens carry the stack they were
+ * made in (`originStack`, what cross-stack references are wired from); any other token is the using
+ * stack's.
+ */
+function owningStack(scope: IConstruct, value: string): TerraformStack {
+  try {
+    for (const token of Tokenization.reverseString(value).tokens) {
+      const origin: unknown = (token as { originStack?: unknown }).originStack;
+      if (TerraformStack.isStack(origin)) return origin;
+    }
+  } catch {
+    // not taken apart: the using stack
+  }
+  return TerraformStack.of(scope);
 }

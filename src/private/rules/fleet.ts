@@ -5,9 +5,9 @@
  * finding belongs to one construct (the later one by construct path, for a clash of two) and names the
  * other. Values that are unknown (tokens) skip the comparison they would take part in.
  *
- * Cost: one pass over the connections and routes, grouped with hash maps, plus a sort of each group:
- * O(n log n). Only the two SAME_CGW rules compare pairs, within a group of tunnels on one gateway and one
- * customer gateway (a handful in practice).
+ * Cost: one pass over the connections and routes, grouped with hash maps, plus sorts: O(n log n). The
+ * data-flow sweep compares only remote blocks that overlap each other, so it stays near-linear unless
+ * many connections to one customer gateway share remote blocks (each then reported once).
  *
  * Sources: docs/decisions/005-fleet-rules.md.
  */
@@ -43,13 +43,6 @@ function ikeDifferences(a: IkeSignature, b: IkeSignature): string[] {
 
 function gatewayWords(c: ConnectionFacts, gatewayPath: string | undefined): string {
   return gatewayPath !== undefined ? `the VPN gateway at '${gatewayPath}'` : `the VPN gateway ${c.gateway.shown}`;
-}
-
-/** Whether two connections' protected data flows (local × remote) overlap; the overlapping pair if so. */
-function flowOverlap(a: ConnectionFacts, b: ConnectionFacts): [Ipv4Cidr, Ipv4Cidr] | undefined {
-  const local = a.localSubnets.find((x) => b.localSubnets.some((y) => overlaps(x, y)));
-  const remote = a.remoteSubnets.find((x) => b.remoteSubnets.some((y) => overlaps(x, y)));
-  return local && remote ? [local, remote] : undefined;
 }
 
 /** Runs every rule between resources; the findings of each construct concerned. */
@@ -142,42 +135,11 @@ export function checkFleet(fleet: Fleet): Map<IConstruct, OwnFindings> {
     }
   }
 
-  // SAME_CGW_IKE_MISMATCH, SAME_CGW_SELECTOR_OVERLAP: each tunnel against the earlier tunnels (by path) of
-  // other connections on the pair; tunnels of one connection are not compared
+  // SAME_CGW_IKE_MISMATCH, SAME_CGW_SELECTOR_OVERLAP (tunnels of one connection are not compared)
   for (const tunnels of onPair.values()) {
     if (tunnels.length < 2) continue;
-    const overlapReported = new Set<ConnectionFacts>();
-    for (let i = 1; i < tunnels.length; i++) {
-      const { connection: c, tunnel: t } = tunnels[i];
-      let ikeReported = false;
-      for (let j = 0; j < i; j++) {
-        const { connection: other, tunnel: earlier } = tunnels[j];
-        if (other === c) continue;
-        const differences = ikeReported ? [] : ikeDifferences(earlier.ike, t.ike);
-        if (differences.length > 0) {
-          ikeReported = true;
-          of(c.construct).error(
-            'SAME_CGW_IKE_MISMATCH',
-            `${t.at}ikeConfig`,
-            `differs in ${differences.join(', ')} from '${other.path}' (${earlier.at}ikeConfig), on the same VPN ` +
-              'gateway and customer gateway: the API requires one IKE configuration and one pre-shared key for ' +
-              'them (VpnConnectionParamInvalid.SameVpnAndCgwDifferentIkeConfigs). Make them equal.',
-          );
-        }
-        if (overlapReported.has(c)) continue;
-        const overlap = flowOverlap(other, c);
-        if (overlap === undefined) continue;
-        overlapReported.add(c);
-        of(c.construct).error(
-          'SAME_CGW_SELECTOR_OVERLAP',
-          'localSubnets',
-          `× remoteSubnets overlaps the protected data flows of '${other.path}' on the same VPN gateway and ` +
-            `customer gateway (${canonicalCidr(overlap[0])} → ${canonicalCidr(overlap[1])}); the API refuses ` +
-            'overlapping flows there (VpnConnectionParamInvalid.SameVpnAndCgwTrafficSelectorOverlap). Use ' +
-            'disjoint subnets, or one connection with all of them.',
-        );
-      }
-    }
+    checkSameCustomerGatewayIke(tunnels, of);
+    checkSameCustomerGatewayFlows(tunnels, of);
   }
 
   // CUSTOMER_GATEWAY_IP_DUPLICATE: customer gateways this stack creates
@@ -201,6 +163,7 @@ export function checkFleet(fleet: Fleet): Map<IConstruct, OwnFindings> {
   const seen = new Map<string, string>();
   const active = new Map<string, { path: string; connection: ConnectionFacts }>();
   const standby = new Map<string, RouteFacts>();
+  const unknownActive = new Set<string>();
   for (const r of [...fleet.routes].sort(byPath)) {
     const gateway = fleet.gatewayOf(r);
     // a dual-tunnel connection is on a dual-tunnel gateway, whatever is known of the gateway
@@ -213,7 +176,10 @@ export function checkFleet(fleet: Fleet): Map<IConstruct, OwnFindings> {
           'a dual-tunnel gateway (its connections fail over between their own tunnels).',
       );
     }
-    if (r.destinationCidr === undefined || (r.policy && r.sourceCidr === undefined)) continue;
+    if (r.destinationCidr === undefined || (r.policy && r.sourceCidr === undefined)) {
+      if (r.active) unknownActive.add(r.gateway.key); // it may be the active route of any standby
+      continue;
+    }
     const flow = `${r.policy ? 'policy' : 'destination'}\n${r.gateway.key}\n${r.sourceCidr ?? ''}\n${r.destinationCidr}`;
     const key = `${flow}\n${r.connection.path}`;
     const earlier = seen.get(key);
@@ -247,7 +213,7 @@ export function checkFleet(fleet: Fleet): Map<IConstruct, OwnFindings> {
   }
 
   for (const [flow, r] of standby) {
-    if (active.has(flow)) continue;
+    if (active.has(flow) || unknownActive.has(r.gateway.key)) continue;
     of(r.construct).warn(
       'ROUTE_STANDBY_WITHOUT_ACTIVE',
       'weight',
@@ -263,6 +229,90 @@ export function checkFleet(fleet: Fleet): Map<IConstruct, OwnFindings> {
     result.set(construct, { errors: f.errors, warnings: f.warnings });
   }
   return result;
+}
+
+type PairTunnel = { connection: ConnectionFacts; tunnel: TunnelFacts };
+type FindingsOf = (construct: IConstruct) => Findings;
+
+/**
+ * SAME_CGW_IKE_MISMATCH: a tunnel differs from an earlier tunnel (by path) of another connection on the
+ * same gateway and customer gateway. Per IKE field, the values seen so far with their first two owners:
+ * a tunnel has a clash when a value other than its own has an owner of another connection, which at most
+ * a few entries tell (one connection has at most two tunnels), so the pass is linear.
+ */
+function checkSameCustomerGatewayIke(tunnels: readonly PairTunnel[], of: FindingsOf): void {
+  const seen = new Map<keyof IkeSignature, Map<unknown, PairTunnel[]>>();
+  for (const current of tunnels) {
+    const { connection: c, tunnel: t } = current;
+    let earlier: PairTunnel | undefined;
+    for (const [field] of IKE_FIELDS) {
+      const value = t.ike[field];
+      if (value === undefined) continue;
+      let values = seen.get(field);
+      if (values === undefined) seen.set(field, (values = new Map()));
+      if (earlier === undefined) {
+        for (const [other, owners] of values) {
+          if (other === value) continue;
+          earlier = owners.find((o) => o.connection !== c);
+          if (earlier !== undefined) break;
+        }
+      }
+      const owners = values.get(value);
+      if (owners === undefined) values.set(value, [current]);
+      else if (owners.length < 2 && owners[0].connection !== c) owners.push(current);
+    }
+    if (earlier === undefined) continue;
+    of(c.construct).error(
+      'SAME_CGW_IKE_MISMATCH',
+      `${t.at}ikeConfig`,
+      `differs in ${ikeDifferences(earlier.tunnel.ike, t.ike).join(', ')} from '${earlier.connection.path}' ` +
+        `(${earlier.tunnel.at}ikeConfig), on the same VPN gateway and customer gateway: the API requires one IKE ` +
+        'configuration and one pre-shared key for them (VpnConnectionParamInvalid.SameVpnAndCgwDifferentIkeConfigs). ' +
+        'Make them equal.',
+    );
+  }
+}
+
+/**
+ * SAME_CGW_SELECTOR_OVERLAP: the protected data flows (local × remote) of two connections on the same
+ * gateway and customer gateway overlap. A sweep over the remote blocks in address order compares only
+ * blocks that overlap (none, for connections to different sites), then their local blocks; the later
+ * connection by path gets the finding, once.
+ */
+function checkSameCustomerGatewayFlows(tunnels: readonly PairTunnel[], of: FindingsOf): void {
+  const order = new Map<ConnectionFacts, number>();
+  for (const { connection } of tunnels) if (!order.has(connection)) order.set(connection, order.size);
+  if (order.size < 2) return;
+  const blocks: Array<{ cidr: Ipv4Cidr; connection: ConnectionFacts }> = [];
+  for (const connection of order.keys()) {
+    for (const cidr of connection.remoteSubnets) blocks.push({ cidr, connection });
+  }
+  blocks.sort((a, b) => a.cidr.network - b.cidr.network || order.get(a.connection)! - order.get(b.connection)!);
+  const reported = new Set<ConnectionFacts>();
+  let open: typeof blocks = [];
+  for (const block of blocks) {
+    open = open.filter((o) => o.cidr.network + o.cidr.size > block.cidr.network);
+    for (const o of open) {
+      if (o.connection === block.connection) continue;
+      const [first, later] = order.get(o.connection)! < order.get(block.connection)! ? [o, block] : [block, o];
+      if (reported.has(later.connection)) continue;
+      const local = later.connection.localSubnets.find((x) =>
+        first.connection.localSubnets.some((y) => overlaps(x, y)),
+      );
+      if (local === undefined) continue;
+      reported.add(later.connection);
+      const remote = overlaps(later.cidr, first.cidr) ? later.cidr : first.cidr;
+      of(later.connection.construct).error(
+        'SAME_CGW_SELECTOR_OVERLAP',
+        'localSubnets',
+        `× remoteSubnets overlaps the protected data flows of '${first.connection.path}' on the same VPN gateway ` +
+          `and customer gateway (${canonicalCidr(local)} → ${canonicalCidr(remote)}); the API refuses ` +
+          'overlapping flows there (VpnConnectionParamInvalid.SameVpnAndCgwTrafficSelectorOverlap). Use ' +
+          'disjoint subnets, or one connection with all of them.',
+      );
+    }
+    open.push(block);
+  }
 }
 
 function node(facts: { construct: IConstruct }): { path: string } {

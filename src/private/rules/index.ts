@@ -7,7 +7,7 @@ import { Finding, Findings } from './findings';
 import { checkName, checkResourceId, checkTags } from './metadata';
 import { checkMode, checkTunnelRoles } from './mode';
 import { checkBgpConfig, checkHealthCheckConfig, checkSubnetOverlap, checkSubnets, validTunnelCidr } from './network';
-import { readProps } from './read';
+import { readProps, refAttribute, rememberRefAttribute } from './read';
 import { CONNECTION_PROPS } from './shapes';
 import type { IpsecVpnConnectionProps } from '../../ipsec-vpn-connection';
 import { TunnelConfig, TunnelMode } from '../../tunnel';
@@ -51,8 +51,13 @@ export function validateConnectionProps(input: unknown, gateway?: IVpnGateway): 
         );
       }
     }
+    // the library's own gateway: its id is a readonly field
+    rememberRefAttribute(gateway, 'gatewayId', gateway.gatewayId);
     props = snapshot(props, { vpnGatewayId: undefined, vpnGateway: gateway });
   } else if (f.given('vpnGateway', props.vpnGateway)) {
+    if (props.vpnGateway !== undefined) {
+      checkResourceId(f, 'vpnGateway.gatewayId', refAttribute(props.vpnGateway, 'gatewayId'), 'VPN gateway');
+    }
     if (f.given('vpnGatewayId', props.vpnGatewayId)) {
       f.error(
         'VPN_GATEWAY_AMBIGUOUS',
@@ -86,6 +91,10 @@ export function validateConnectionProps(input: unknown, gateway?: IVpnGateway): 
   if (props.customerGatewayId !== undefined) {
     checkResourceId(f, 'customerGatewayId', props.customerGatewayId, 'customer gateway');
   }
+  if (props.customerGateway !== undefined) {
+    const id = refAttribute(props.customerGateway, 'customerGatewayId');
+    checkResourceId(f, 'customerGateway.customerGatewayId', id, 'customer gateway');
+  }
   // (customerGatewayId together with customerGateway: checkMode)
   checkIkeConfig(f, 'ikeConfig', props.ikeConfig, weak, false);
   checkIpsecConfig(f, 'ipsecConfig', props.ipsecConfig, weak);
@@ -97,6 +106,10 @@ export function validateConnectionProps(input: unknown, gateway?: IVpnGateway): 
   for (const { index, tunnel } of tunnels) {
     const at = `tunnels[${index}]`;
     if (f.given(`${at}.customerGateway`, tunnel.customerGateway)) {
+      if (tunnel.customerGateway !== undefined) {
+        const id = refAttribute(tunnel.customerGateway, 'customerGatewayId');
+        checkResourceId(f, `${at}.customerGateway.customerGatewayId`, id, 'customer gateway');
+      }
       if (f.given(`${at}.customerGatewayId`, tunnel.customerGatewayId)) {
         f.error(
           'CUSTOMER_GATEWAY_AMBIGUOUS',
@@ -151,11 +164,15 @@ export function validateConnectionProps(input: unknown, gateway?: IVpnGateway): 
  */
 export function withResolvedIds(props: IpsecVpnConnectionProps): IpsecVpnConnectionProps {
   const tunnels = props.tunnels?.map((t) =>
-    t.customerGateway === undefined ? t : snapshot(t, { customerGatewayId: t.customerGateway.customerGatewayId }),
+    t.customerGateway === undefined
+      ? t
+      : snapshot(t, { customerGatewayId: refAttribute(t.customerGateway, 'customerGatewayId') }),
   );
   return snapshot(props, {
-    vpnGatewayId: props.vpnGateway?.gatewayId ?? props.vpnGatewayId,
-    customerGatewayId: props.customerGateway?.customerGatewayId ?? props.customerGatewayId,
+    vpnGatewayId: props.vpnGateway ? refAttribute(props.vpnGateway, 'gatewayId') : props.vpnGatewayId,
+    customerGatewayId: props.customerGateway
+      ? refAttribute(props.customerGateway, 'customerGatewayId')
+      : props.customerGatewayId,
     ...(tunnels !== undefined ? { tunnels: Object.freeze(tunnels) as TunnelConfig[] } : {}),
   });
 }

@@ -272,7 +272,42 @@ function readRef(f: Findings, path: string, value: unknown, kind: Extract<Kind, 
   }
   const attribute = readProperty(f, value, kind.attribute, `${path}.${kind.attribute}`);
   if (f.rejected.has(`${path}.${kind.attribute}`)) return undefined;
-  return typeof attribute === 'string' ? value : typeError(f, path, kind, value);
+  if (typeof attribute !== 'string') return typeError(f, path, kind, value);
+  rememberRefAttribute(value, kind.attribute, attribute);
+  return value;
+}
+
+/** Records the id attribute of a construct-valued prop, read once (by the reader, or by its owner). */
+export function rememberRefAttribute(construct: object, attribute: string, value: string): void {
+  let read = REF_ATTRIBUTES.get(construct);
+  if (read === undefined) REF_ATTRIBUTES.set(construct, (read = new Map()));
+  read.set(attribute, value);
+}
+
+/** The id attribute of each construct-valued prop, as the reader last read it. */
+const REF_ATTRIBUTES = new WeakMap<object, Map<string, string>>();
+
+/**
+ * The attribute of a construct-valued prop as the reader read it (`gatewayId` of a `vpnGateway`, ...):
+ * never read twice, since a construct of the caller's own may answer differently on every read.
+ */
+export function refAttribute(construct: object, attribute: string): string {
+  const value = REF_ATTRIBUTES.get(construct)?.get(attribute);
+  if (value === undefined) throw new Error(`unreachable: ${attribute} of a construct the reader did not read`);
+  return value;
+}
+
+/**
+ * An optional attribute of a construct of the caller's own (`tunnelMode` of an `IVpnGateway`, ...), read
+ * once and guarded: whatever it holds, a getter that throws, a value of another type are "unknown".
+ */
+export function optionalAttribute(construct: object, attribute: string): unknown {
+  if (isProxy(construct)) return undefined;
+  try {
+    return (construct as Record<string, unknown>)[attribute];
+  } catch {
+    return undefined;
+  }
 }
 
 function readList(f: Findings, path: string, value: unknown, kind: Extract<Kind, { type: 'list' }>): unknown {
