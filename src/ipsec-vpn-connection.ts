@@ -12,7 +12,10 @@ import { renderConnection } from './private/render';
 import { formatFinding, validateConnectionProps, withResolvedIds } from './private/rules';
 import { describe } from './private/rules/findings';
 import { validateRouteOptions } from './private/rules/gateway';
+import { readStrongSwanOptions } from './private/rules/strongswan';
+import { renderSwanctl, SwanTunnel } from './private/strongswan';
 import { takeSuppliedGateway } from './private/supplied';
+import { StrongSwanConfigOptions } from './strongswan';
 import { BgpConfig, HealthCheckConfig, TunnelConfig, TunnelMode, TunnelRole } from './tunnel';
 import { FindingSeverity, ValidationReport } from './validation';
 import type { IVpnGateway } from './vpn-gateway';
@@ -211,6 +214,12 @@ export class IpsecVpnConnection extends Construct {
   /** The underlying `alicloud_vpn_connection` (construct id `Resource`): the escape hatch. */
   public readonly resource: VpnConnection;
 
+  /** The validated snapshot of the props (never the caller's objects). */
+  private readonly props: IpsecVpnConnectionProps;
+
+  /** BGP is on for the tunnels (as rendered). */
+  private readonly tunnelsBgp: boolean;
+
   constructor(scope: Construct, id: string, props: IpsecVpnConnectionProps) {
     super(scope, id);
     assertSameFramework(this, 'IpsecVpnConnection');
@@ -228,8 +237,10 @@ export class IpsecVpnConnection extends Construct {
 
     // from here on only the snapshot: the caller's objects are never read again
     this.tunnelMode = result.mode;
+    this.props = result.props;
     const config = renderConnection(withResolvedIds(result.props), result.mode, this.node.path);
     this.resource = new VpnConnection(this, 'Resource', config);
+    this.tunnelsBgp = config.enableTunnelsBgp === true;
     this.connectionId = this.resource.id;
 
     Fleet.of(this).addConnection(
@@ -288,6 +299,69 @@ export class IpsecVpnConnection extends Construct {
       destinationCidr,
       ...(o.weight !== undefined ? { weight: o.weight } : {}),
       ...(o.publishToVpc !== undefined ? { publishToVpc: o.publishToVpc } : {}),
+    });
+  }
+
+  /**
+   * The on-premises side of this connection as a strongSwan `swanctl.conf`: the same settings mirrored
+   * (local and remote swapped), Alibaba Cloud's algorithm names mapped to strongSwan's, lifetimes that
+   * put exactly this connection's values on the wire, DPD and the pre-shared key. A single-tunnel
+   * connection renders one IKE connection; a dual-tunnel one two (master and slave), each to its
+   * tunnel's Alibaba Cloud address with its own key; with BGP on the tunnels they are route-based (XFRM
+   * interfaces 1 and 2, `0.0.0.0/0` selectors). Values only known at apply time (the Alibaba Cloud
+   * addresses, a key from a variable) are tokens: use the text as a (sensitive) Terraform output, e.g.
+   * `terraform output -raw router > /etc/swanctl/conf.d/alicloud.conf`.
+   */
+  public strongSwanConfig(options?: StrongSwanConfigOptions): string {
+    const o = readStrongSwanOptions(this.node.path, options);
+    const p = this.props;
+    const ids = withResolvedIds(p);
+    const localOf = (cgw: ICustomerGateway | undefined) =>
+      o.localAddress ?? (cgw === undefined ? undefined : Fleet.customerGatewayFacts(cgw)?.ipAddress) ?? '%any';
+    let tunnels: SwanTunnel[];
+    if (this.tunnelMode === TunnelMode.SINGLE) {
+      const remote =
+        o.remoteAddress ?? (p.vpnGateway === undefined ? undefined : Fleet.gatewayFacts(p.vpnGateway)?.internetIp);
+      if (remote === undefined) {
+        throw new Error(
+          `IpsecVpnConnection at '${this.node.path}': strongSwanConfig() needs \`remoteAddress\` (the VPN gateway's ` +
+            'public IP): the connection was given the gateway as an id, not as a VpnGateway.',
+        );
+      }
+      tunnels = [
+        {
+          name: o.namePrefix,
+          at: '',
+          localAddress: localOf(p.customerGateway),
+          remoteAddress: remote,
+          ike: p.ikeConfig,
+          ipsec: p.ipsecConfig,
+          dpd: p.enableDpd ?? true,
+        },
+      ];
+    } else {
+      const bgp = this.tunnelsBgp;
+      tunnels = (p.tunnels ?? [])
+        .map((t, i) => ({ t, i }))
+        .sort((a, b) => (a.t.role === TunnelRole.MASTER ? -1 : b.t.role === TunnelRole.MASTER ? 1 : 0))
+        .map(({ t, i }) => ({
+          name: `${o.namePrefix}-${t.role}`,
+          at: `tunnels[${i}].`,
+          localAddress: localOf(t.customerGateway),
+          remoteAddress: this.tunnelInternetIp(t.role),
+          ike: t.ikeConfig,
+          ipsec: t.ipsecConfig,
+          dpd: t.enableDpd ?? true,
+          interfaceId: bgp && t.bgpConfig !== undefined ? (t.role === TunnelRole.MASTER ? 1 : 2) : undefined,
+        }));
+    }
+    return renderSwanctl({
+      constructPath: this.node.path,
+      alibabaSubnets: ids.localSubnets,
+      customerSubnets: ids.remoteSubnets,
+      tunnels,
+      dpdDelaySeconds: o.dpdDelaySeconds,
+      startAction: o.startAction,
     });
   }
 

@@ -246,6 +246,7 @@ export class VpnGateway extends Construct implements IVpnGateway {
       tunnelMode: this.tunnelMode,
       networkType: p.networkType === undefined || !Token.isUnresolved(p.networkType) ? networkType : undefined,
       serializeChanges: p.serializeChanges ?? true,
+      internetIp: this.internetIp,
     });
 
     if (p.createOutputs ?? true) {

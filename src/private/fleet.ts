@@ -25,6 +25,8 @@ export interface GatewayFacts {
   /** `public` or `private`; undefined when unknown. */
   readonly networkType?: string;
   readonly serializeChanges: boolean;
+  /** The gateway's public address (a token), for a gateway built here. */
+  readonly internetIp?: string;
 }
 
 /** What the rules know of a customer gateway. */
