@@ -431,16 +431,18 @@ export class IpsecVpnConnection extends Construct {
       description: `ID of the IPsec-VPN connection ${this.node.path}`,
     });
     if (this.tunnelMode !== TunnelMode.DUAL) return;
-    for (const [label, role] of [
-      ['Master', TunnelRole.MASTER],
-      ['Slave', TunnelRole.SLAVE],
+    // the attribute tokens made here, not through tunnelId(): cdktf captures a full stack trace per token,
+    // so every frame less counts when thousands of connections are synthesized (bench/README.md)
+    for (const [label, role, index] of [
+      ['Master', TunnelRole.MASTER, 0],
+      ['Slave', TunnelRole.SLAVE, 1],
     ] as const) {
       new TerraformOutput(this, `${label}TunnelId`, {
-        value: this.tunnelId(role),
+        value: this.resource.getStringAttribute(`tunnel_options_specification[${index}].tunnel_id`),
         description: `ID of the ${role} tunnel of ${this.node.path}`,
       });
       new TerraformOutput(this, `${label}TunnelInternetIp`, {
-        value: this.tunnelInternetIp(role),
+        value: this.resource.getStringAttribute(`tunnel_options_specification[${index}].internet_ip`),
         description: `Public IP address of the ${role} tunnel of ${this.node.path} on the Alibaba Cloud side`,
       });
     }

@@ -8,7 +8,7 @@ import { Fleet } from './private/fleet';
 import { assertSameFramework } from './private/framework';
 import { referenceKey } from './private/references';
 import { validateGatewayAttributes, validateGatewayProps } from './private/rules/gateway';
-import { withSuppliedGateway } from './private/supplied';
+import { supplyGateway, takeSuppliedGateway } from './private/supplied';
 import { TunnelMode } from './tunnel';
 
 /** Where a VPN gateway is reached from (API: `NetworkType`). */
@@ -271,6 +271,11 @@ export class VpnGateway extends Construct implements IVpnGateway {
    * Adds an IPsec-VPN connection to this gateway (construct scope: the gateway).
    */
   public addConnection(id: string, options: IpsecVpnConnectionOptions): IpsecVpnConnection {
-    return withSuppliedGateway(this, () => new IpsecVpnConnection(this, id, options as IpsecVpnConnectionProps));
+    supplyGateway(this);
+    try {
+      return new IpsecVpnConnection(this, id, options as IpsecVpnConnectionProps);
+    } finally {
+      takeSuppliedGateway();
+    }
   }
 }

@@ -6,14 +6,13 @@ import type { IVpnGateway } from '../vpn-gateway';
 
 let supplied: IVpnGateway | undefined;
 
-/** Runs `build` with `gateway` supplied to the connection it constructs. */
-export function withSuppliedGateway<T>(gateway: IVpnGateway, build: () => T): T {
+/**
+ * Supplies `gateway` to the next connection constructed; the caller clears it (`takeSuppliedGateway`) in
+ * a `finally`. Not a callback: cdktf captures a full stack trace per token, so frames around the
+ * construction of thousands of connections cost (bench/README.md).
+ */
+export function supplyGateway(gateway: IVpnGateway): void {
   supplied = gateway;
-  try {
-    return build();
-  } finally {
-    supplied = undefined;
-  }
 }
 
 /** The supplied gateway, taken once (a connection built later, or inside this one's props, must not see it). */
