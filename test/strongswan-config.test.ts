@@ -73,7 +73,7 @@ describe('single tunnel', () => {
     expect(setting(text, 'start_action')).toBe('start');
     expect(text).toMatch(/^connections \{\n {2}alicloud \{\n/);
     expect(text).toMatch(
-      /secrets \{\n {2}ike-alicloud \{\n {4}id-1 = 203\.0\.113\.10\n {4}id-2 = \$\{alicloud_vpn_gateway\.Hub_C5CB2B3F\.internet_ip\}\n {4}secret = "Swan-Psk-0a1b2c"\n/,
+      /secrets \{\n {2}ike-alicloud \{\n {4}id-1 = 203\.0\.113\.10\n {4}id-2 = \$\{alicloud_vpn_gateway\.Hub_C5CB2B3F\.internet_ip\}\n {4}secret = 0sU3dhbi1Qc2stMGExYjJj\n/,
     );
   });
 
@@ -157,11 +157,14 @@ describe('single tunnel', () => {
     expect(Token_isUnresolved(text)).toBe(false);
   });
 
-  test('a key from a variable stays a reference; a literal `${` in a key is escaped once the text holds tokens', () => {
-    const c = single({ preSharedKey: 'a${b}c%{d}' });
-    expect(resolved(c, c.strongSwanConfig())).toContain('secret = "a$${b}c%%{d}"');
-    // without tokens the text is plain and the key is as written
-    expect(c.strongSwanConfig({ remoteAddress: '192.0.2.2' })).toContain('secret = "a${b}c%{d}"');
+  test('the key is base64 (`0s`): exact whatever it holds (`0x…` would be read as hex), no `${` for Terraform', () => {
+    for (const key of ['0xA1b2C3d4', '0sAbC', 'a${b}c%{d}', "q#;'{}$%,=~"]) {
+      const c = single({ preSharedKey: key });
+      const line = /secret = (.*)/.exec(c.strongSwanConfig({ remoteAddress: '192.0.2.2' }))![1];
+      expect(line.startsWith('0s')).toBe(true);
+      expect(Buffer.from(line.slice(2), 'base64').toString('utf8')).toBe(key);
+      expect(resolved(c, c.strongSwanConfig())).toContain(`secret = ${line}`);
+    }
     const s = stack();
     const psk = new TerraformVariable(s, 'psk', { type: 'string', sensitive: true });
     const v = new IpsecVpnConnection(s, 'V', {
@@ -172,7 +175,7 @@ describe('single tunnel', () => {
       ikeConfig: { preSharedKey: psk.stringValue },
     });
     const text = resolved(v, v.strongSwanConfig({ remoteAddress: '192.0.2.2' }));
-    expect(text).toContain('secret = "${var.psk}"');
+    expect(text).toContain('secret = 0s${base64encode(var.psk)}');
     expect(setting(text, 'local_addrs')).toBe('%any'); // no CustomerGateway construct, no address known
     expect(text).toContain('    local {\n      auth = psk\n    }'); // and no local id
   });
@@ -221,10 +224,10 @@ describe('dual tunnel', () => {
     expect(setting(slave, 'remote_addrs')).toMatch(/tunnel_options_specification\[1\]\.internet_ip\}$/);
     expect(setting(slave, 'proposals')).toBe('aes256-sha256-modp2048');
     expect(text).toMatch(
-      /ike-alicloud-master \{\n {4}id-1 = 203\.0\.113\.10\n {4}id-2 = [^\n]+\n {4}secret = "Master-Key-1"/,
+      /ike-alicloud-master \{\n {4}id-1 = 203\.0\.113\.10\n {4}id-2 = [^\n]+\n {4}secret = 0sTWFzdGVyLUtleS0x/,
     );
     expect(text).toMatch(
-      /ike-alicloud-slave \{\n {4}id-1 = 198\.51\.100\.10\n {4}id-2 = [^\n]+\n {4}secret = "Slave-Key-1"/,
+      /ike-alicloud-slave \{\n {4}id-1 = 198\.51\.100\.10\n {4}id-2 = [^\n]+\n {4}secret = 0sU2xhdmUtS2V5LTE=/,
     );
     expect(setting(text, 'local_ts')).toBe('192.168.10.0/24');
     expect(text).not.toContain('if_id');

@@ -92,9 +92,15 @@ function subnets(list: readonly string[], routeBased: boolean): string {
   return Token.isUnresolved(list) ? Token.asString(Fn.join(',', list as string[])) : list.join(',');
 }
 
-/** A literal key as Terraform template text: `${` and `%{` escaped. */
-function escapeForTerraform(key: string): string {
-  return key.replace(/\$\{/g, () => '$${').replace(/%\{/g, () => '%%{');
+/**
+ * The key as swanctl reads it: base64 with the `0s` prefix. swanctl takes a secret that starts with `0x`
+ * as hex and one with `0s` as base64, even quoted, so a key like `0xA1b2` would load as other bytes;
+ * base64 carries any key exactly (and has no `${` for Terraform to read). A token is encoded by Terraform.
+ */
+function secretValue(key: string): string {
+  return Token.isUnresolved(key)
+    ? `0s${Token.asString(Fn.base64encode(key))}`
+    : `0s${Buffer.from(key, 'utf8').toString('base64')}`;
 }
 
 export function renderSwanctl(c: SwanConnection): string {
@@ -177,18 +183,10 @@ export function renderSwanctl(c: SwanConnection): string {
       `  ike-${t.name} {`,
       ...(localId !== undefined ? [`    id-1 = ${localId}`] : []),
       `    id-2 = ${remoteId}`,
-      `    secret = "${key}"`,
+      `    secret = ${secretValue(key)}`,
       '  }',
     );
   }
   out.push('}', ...secrets, '}', '');
-  const text = out.join('\n');
-  if (!Token.isUnresolved(text)) return text;
-  // the file has tokens: it is a Terraform value, where a literal `${` or `%{` in a key must be escaped
-  return c.tunnels.reduce((acc, t) => {
-    const key = t.ike?.preSharedKey;
-    return key === undefined || Token.isUnresolved(key)
-      ? acc
-      : acc.split(`secret = "${key}"`).join(`secret = "${escapeForTerraform(key)}"`);
-  }, text);
+  return out.join('\n');
 }
