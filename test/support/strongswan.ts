@@ -3,9 +3,9 @@
  * namespaces joined by a veth pair: the customer gateway on one side, a stand-in for the Alibaba Cloud VPN
  * gateway on the other. Facts and pitfalls: shared/reference/strongswan-notes.md.
  *
- * Addresses: customer 192.0.2.1 (outer) and 10.10.0.1 on lo (on-premises); Alibaba 192.0.2.2 (master or
- * single tunnel) and 192.0.2.3 (slave tunnel), 10.20.0.1 on lo (VPC). ESP runs in userspace
- * (kernel-libipsec): the kernels here have XFRM but no ESP.
+ * Addresses (the defaults; `SwanPair.start` takes others): customer 192.0.2.1 (outer) and 10.10.0.1 on lo
+ * (on-premises); Alibaba 192.0.2.2 (master or single tunnel) and 192.0.2.3 (slave tunnel), 10.20.0.1 on lo
+ * (VPC). ESP runs in userspace (kernel-libipsec): the kernels here have XFRM but no ESP.
  */
 import { ChildProcess, spawn, spawnSync } from 'child_process';
 import * as fs from 'fs';
@@ -19,6 +19,30 @@ export const ON_PREM_HOST = '10.10.0.1';
 export const VPC_HOST = '10.20.0.1';
 export const ON_PREM_SUBNET = '10.10.0.0/24';
 export const VPC_SUBNET = '10.20.0.0/24';
+
+/** The addresses of the two namespaces. The outer ones need not share a subnet: each side routes to the other's. */
+export interface SwanAddresses {
+  /** The customer gateway's public (outer) address. */
+  readonly customer: string;
+  /** The Alibaba side's public (outer) addresses: the gateway's, or the master's and the slave's tunnel. */
+  readonly alibaba: readonly string[];
+  /** A host of the on-premises network (on the customer namespace's lo), the ping's source. */
+  readonly onPremHost: string;
+  /** A host of the VPC (on the Alibaba namespace's lo), the ping's destination. */
+  readonly vpcHost: string;
+}
+
+export const DEFAULT_ADDRESSES: SwanAddresses = {
+  customer: CUSTOMER_ADDRESS,
+  alibaba: [ALIBABA_ADDRESS, ALIBABA_SLAVE_ADDRESS],
+  onPremHost: ON_PREM_HOST,
+  vpcHost: VPC_HOST,
+};
+
+/** The /24 network of an IPv4 address (the prefix the outer addresses get on the veth pair). */
+function net24(address: string): string {
+  return address.split('.').slice(0, 3).join('.');
+}
 
 const CHARON = '/usr/sbin/charon-systemd';
 const PLUGINS = '/usr/lib/ipsec/plugins';
@@ -95,10 +119,13 @@ export function strongSwanDescribe(file: string): jest.Describe {
 }
 
 /** Records whether the strongSwan tests ran, for the closing lines of `.ci/run`. */
-export function writeMarker(text: string): void {
-  fs.mkdirSync(path.dirname(MARKER), { recursive: true });
-  fs.writeFileSync(MARKER, `${text}\n`);
+export function writeMarker(text: string, file: string = MARKER): void {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, `${text}\n`);
 }
+
+/** The marker of the end-to-end test (test/strongswan-e2e.test.ts), read by .ci/run likewise. */
+export const E2E_MARKER = path.join(__dirname, '..', '..', 'test-reports', 'strongswan-e2e.txt');
 
 /** One SA of `swanctl --list-sas`. */
 export interface IkeSa {
@@ -255,8 +282,8 @@ export interface LogMark {
 
 /** The two namespaces and daemons. Start with `SwanPair.start()`, end with `stop()` (idempotent). */
 export class SwanPair {
-  public static async start(): Promise<SwanPair> {
-    const pair = new SwanPair();
+  public static async start(addresses: SwanAddresses = DEFAULT_ADDRESSES): Promise<SwanPair> {
+    const pair = new SwanPair(addresses);
     try {
       pair.setUpNetwork();
       pair.customer.start();
@@ -276,7 +303,7 @@ export class SwanPair {
   private readonly onExit: () => void;
   private stopped = false;
 
-  private constructor() {
+  private constructor(public readonly addresses: SwanAddresses) {
     this.root = fs.mkdtempSync(path.join(os.tmpdir(), `swan-${process.pid}-`));
     const tag = `${process.pid}`;
     this.namespaces = { customer: `swc${tag}`, alibaba: `swa${tag}` };
@@ -299,14 +326,20 @@ export class SwanPair {
     must('ip', ['netns', 'add', c]);
     must('ip', ['netns', 'add', a]);
     must('ip', ['link', 'add', vc, 'netns', c, 'type', 'veth', 'peer', 'name', va, 'netns', a]);
-    for (const [ns, dev, addrs, inner] of [
-      [c, vc, [CUSTOMER_ADDRESS], ON_PREM_HOST],
-      [a, va, [ALIBABA_ADDRESS, ALIBABA_SLAVE_ADDRESS], VPC_HOST],
+    const { customer, alibaba, onPremHost, vpcHost } = this.addresses;
+    for (const [ns, dev, addrs, inner, peers] of [
+      [c, vc, [customer], onPremHost, alibaba],
+      [a, va, alibaba, vpcHost, [customer]],
     ] as const) {
       must('ip', ['-n', ns, 'link', 'set', 'lo', 'up']);
       must('ip', ['-n', ns, 'addr', 'add', `${inner}/32`, 'dev', 'lo']);
       for (const addr of addrs) must('ip', ['-n', ns, 'addr', 'add', `${addr}/24`, 'dev', dev]);
       must('ip', ['-n', ns, 'link', 'set', dev, 'up']);
+      // a peer outside this side's /24s is on the other end of the veth all the same (it answers ARP for it)
+      const local = new Set(addrs.map(net24));
+      for (const peer of peers.filter((p) => !local.has(net24(p)))) {
+        must('ip', ['-n', ns, 'route', 'add', `${peer}/32`, 'dev', dev]);
+      }
     }
   }
 
@@ -413,8 +446,8 @@ export class SwanPair {
       '-W',
       String(waitSeconds),
       '-I',
-      ON_PREM_HOST,
-      VPC_HOST,
+      this.addresses.onPremHost,
+      this.addresses.vpcHost,
     ]);
     return { ok: r.code === 0 && new RegExp(`${count} received`).test(r.out), out: r.out };
   }

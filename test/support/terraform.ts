@@ -62,7 +62,8 @@ export class StandIn {
       });
       child.stderr!.on('data', (d) => (err += d));
       child.on('exit', (code) => reject(new Error(`the stand-in provider exited (${code}): ${err}`)));
-      setTimeout(() => reject(new Error(`the stand-in provider did not start in 20 s: ${err}`)), 20_000);
+      // unref'd: a pending timer would keep jest's worker alive 20 s after the tests
+      setTimeout(() => reject(new Error(`the stand-in provider did not start in 20 s: ${err}`)), 20_000).unref();
     });
     return new StandIn(child, reattach, dir);
   }
