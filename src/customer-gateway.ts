@@ -114,6 +114,7 @@ function register(
     reference: referenceKey(scope, id),
     created,
     ipAddress: ipAddress === undefined || Token.isUnresolved(ipAddress) ? undefined : ipAddress,
+    address: ipAddress,
     asn: asn !== null && asn !== undefined && Token.isUnresolved(asn) ? undefined : asn,
   });
   if (created) fleet.validate(scope);

@@ -1,4 +1,4 @@
-import { TerraformOutput } from 'cdktf';
+import { TerraformOutput, Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { IkeConfig, IpsecConfig } from './crypto';
 import type { ICustomerGateway } from './customer-gateway';
@@ -316,12 +316,13 @@ export class IpsecVpnConnection extends Construct {
     const o = readStrongSwanOptions(this.node.path, options);
     const p = this.props;
     const ids = withResolvedIds(p);
-    const localOf = (cgw: ICustomerGateway | undefined) =>
-      o.localAddress ?? (cgw === undefined ? undefined : Fleet.customerGatewayFacts(cgw)?.ipAddress) ?? '%any';
+    // the customer gateway's address as given (a token for one from a variable), when a construct says it
+    const ipOf = (cgw: ICustomerGateway | undefined) =>
+      cgw === undefined ? undefined : Fleet.customerGatewayFacts(cgw)?.address;
     let tunnels: SwanTunnel[];
     if (this.tunnelMode === TunnelMode.SINGLE) {
-      const remote =
-        o.remoteAddress ?? (p.vpnGateway === undefined ? undefined : Fleet.gatewayFacts(p.vpnGateway)?.internetIp);
+      const gatewayIp = p.vpnGateway === undefined ? undefined : Fleet.gatewayFacts(p.vpnGateway)?.internetIp;
+      const remote = o.remoteAddress ?? gatewayIp;
       if (remote === undefined) {
         throw new Error(
           `IpsecVpnConnection at '${this.node.path}': strongSwanConfig() needs \`remoteAddress\` (the VPN gateway's ` +
@@ -332,14 +333,22 @@ export class IpsecVpnConnection extends Construct {
         {
           name: o.namePrefix,
           at: '',
-          localAddress: localOf(p.customerGateway),
+          localAddress: o.localAddress ?? ipOf(p.customerGateway) ?? '%any',
           remoteAddress: remote,
+          customerIp: ipOf(p.customerGateway),
+          alibabaIp: gatewayIp,
           ike: p.ikeConfig,
           ipsec: p.ipsecConfig,
           dpd: p.enableDpd ?? true,
         },
       ];
     } else {
+      if (Token.isUnresolved(p.enableTunnelsBgp)) {
+        throw new Error(
+          `IpsecVpnConnection at '${this.node.path}': strongSwanConfig() cannot render \`enableTunnelsBgp\`, a ` +
+            'token: route-based (BGP) and policy-based tunnels are configured differently. Give true or false.',
+        );
+      }
       const bgp = this.tunnelsBgp;
       tunnels = (p.tunnels ?? [])
         .map((t, i) => ({ t, i }))
@@ -347,8 +356,10 @@ export class IpsecVpnConnection extends Construct {
         .map(({ t, i }) => ({
           name: `${o.namePrefix}-${t.role}`,
           at: `tunnels[${i}].`,
-          localAddress: localOf(t.customerGateway),
+          localAddress: o.localAddress ?? ipOf(t.customerGateway) ?? '%any',
           remoteAddress: this.tunnelInternetIp(t.role),
+          customerIp: ipOf(t.customerGateway),
+          alibabaIp: this.tunnelInternetIp(t.role),
           ike: t.ikeConfig,
           ipsec: t.ipsecConfig,
           dpd: t.enableDpd ?? true,

@@ -32,7 +32,7 @@ export interface StrongSwanConfigOptions {
 
   /**
    * Name of the IKE connection: `<prefix>` for a single-tunnel connection, `<prefix>-master` and
-   * `<prefix>-slave` for the two tunnels of a dual-tunnel one. Letters, digits, `-`, `_` and `.`.
+   * `<prefix>-slave` for the two tunnels of a dual-tunnel one. Letters, digits, `-` and `_`.
    * @default 'alicloud'
    */
   readonly namePrefix?: string;

@@ -150,11 +150,15 @@ describe('single tunnel', () => {
     expect(setting(text, 'remote_addrs')).toBe('192.0.2.2');
     expect(text).toContain('  hq {\n');
     expect(text).toContain('      hq-vpc {\n');
-    expect(text).toContain('  ike-hq {\n    id-1 = 192.0.2.1\n    id-2 = 192.0.2.2\n');
+    // the ids stay Alibaba's defaults, the two public IPs, whatever addresses the router uses (NAT)
+    expect(text).toMatch(/ {2}ike-hq \{\n {4}id-1 = 203\.0\.113\.10\n {4}id-2 = \$\{TfToken\[TOKEN\.\d+\]\}\n/);
     expect(setting(text, 'dpd_delay')).toBe('10s');
     expect(setting(text, 'start_action')).toBe('trap');
-    // no token left: plain text for any use
-    expect(Token_isUnresolved(text)).toBe(false);
+    // the gateway's address stays a token only as the remote id
+    expect(text.split('\n').filter(Token_isUnresolved)).toEqual([
+      expect.stringMatching(/^ {6}id = /),
+      expect.stringMatching(/^ {4}id-2 = /),
+    ]);
   });
 
   test('the key is base64 (`0s`): exact whatever it holds (`0x…` would be read as hex), no `${` for Terraform', () => {
@@ -278,6 +282,8 @@ describe('what cannot be rendered', () => {
 
   test.each([
     [{ namePrefix: 'has space' }, 'namePrefix'],
+    [{ namePrefix: 'office.hq' }, 'namePrefix'],
+    [{ localAddress: '192.0.2.1,192.0.2.9' }, 'localAddress'],
     [{ dpdDelaySeconds: 0 }, 'dpdDelaySeconds'],
     [{ startAction: 'later' }, 'startAction'],
     [{ localAddress: 'a b' }, 'localAddress'],
@@ -286,6 +292,68 @@ describe('what cannot be rendered', () => {
     const message = errorOf(() => single().strongSwanConfig(options as any));
     expect(message).toMatch(/^IpsecVpnConnection\.strongSwanConfig at 'site\/Hub\/Office' has invalid props/);
     expect(message).toContain(`\`${path}\` [`);
+  });
+});
+
+describe('what swanctl.conf or Terraform would misread', () => {
+  test.each(['a\n      auth = pubkey', 'x}y', 'q"x', 'a#b', 'two words'])(
+    'an IKE id %j is refused, not written into the file',
+    (id) => {
+      const message = errorOf(() => single({ remoteId: id }).strongSwanConfig());
+      expect(message).toContain('cannot write `ikeConfig.remoteId`');
+    },
+  );
+
+  test.each([0, 5, 9])('a lifetime of %d s is refused (0 is "never rekey" in strongSwan)', (seconds) => {
+    expect(errorOf(() => single({ lifetimeSeconds: seconds }).strongSwanConfig())).toContain(
+      `cannot render \`ikeConfig.lifetimeSeconds\` = ${seconds} s`,
+    );
+  });
+
+  test('enableDpd or enableTunnelsBgp from a variable cannot be rendered', () => {
+    const c = single();
+    const s = c.node.scope!.node.scope as TerraformStack;
+    const dpd = new TerraformVariable(s, 'dpd', { type: 'bool' });
+    const other = new IpsecVpnConnection(s, 'Dpd', {
+      vpnGatewayId: 'vpn-swan0001',
+      customerGatewayId: 'cgw-swan0001',
+      localSubnets: ['10.20.0.0/24'],
+      remoteSubnets: ['192.168.10.0/24'],
+      ikeConfig: { preSharedKey: KEY },
+      enableDpd: dpd.booleanValue as unknown as boolean,
+    });
+    expect(errorOf(() => other.strongSwanConfig({ remoteAddress: '192.0.2.2' }))).toContain(
+      'cannot render `enableDpd`, a token',
+    );
+    const bgp = new TerraformVariable(s, 'bgp', { type: 'bool' });
+    const dual = new IpsecVpnConnection(s, 'Bgp', {
+      vpnGatewayId: 'vpn-swan0002',
+      localSubnets: ['10.20.0.0/24'],
+      remoteSubnets: ['192.168.10.0/24'],
+      enableTunnelsBgp: bgp.booleanValue as unknown as boolean,
+      tunnels: [TunnelRole.MASTER, TunnelRole.SLAVE].map((role, i) => ({
+        role,
+        customerGatewayId: `cgw-swan000${i}`,
+        ikeConfig: { preSharedKey: KEY },
+        bgpConfig: { tunnelCidr: `169.254.${10 + i}.0/30`, localBgpIp: `169.254.${10 + i}.1` },
+      })),
+    });
+    expect(errorOf(() => dual.strongSwanConfig())).toContain('cannot render `enableTunnelsBgp`, a token');
+  });
+
+  test('a key of literal text and a variable: the text is escaped for Terraform inside base64encode()', () => {
+    const s = stack();
+    const psk = new TerraformVariable(s, 'psk', { type: 'string', sensitive: true });
+    const c = new IpsecVpnConnection(s, 'C', {
+      vpnGatewayId: 'vpn-swan0001',
+      customerGatewayId: 'cgw-swan0001',
+      localSubnets: ['10.20.0.0/24'],
+      remoteSubnets: ['192.168.10.0/24'],
+      ikeConfig: { preSharedKey: `Ab%{c}\${d}-${psk.stringValue}` },
+    });
+    expect(resolved(c, c.strongSwanConfig({ remoteAddress: '192.0.2.2' }))).toContain(
+      'secret = 0s${base64encode("Ab%%{c}$${d}-${var.psk}")}',
+    );
   });
 });
 

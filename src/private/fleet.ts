@@ -37,6 +37,8 @@ export interface CustomerGatewayFacts {
   readonly created: boolean;
   /** The literal IPv4 address, when known. */
   readonly ipAddress?: string;
+  /** The address as given (a literal or a token), for the strongSwan configuration. */
+  readonly address?: string;
   /** The ASN; `null` when the gateway is known to have none, undefined when unknown. */
   readonly asn?: number | null;
 }

@@ -106,15 +106,17 @@ class SensitiveKey implements IResolvable {
   constructor(
     private readonly key: string,
     private readonly location: KeyLocation,
+    /** The Terraform function the key is passed to: `sensitive`, or `base64encode` for strongSwan. */
+    private readonly fn: string = 'sensitive',
   ) {}
 
   public resolve(context: IResolveContext): string {
     const parts = this.parts(this.key, context, false, 0);
-    // one expression and nothing else: pass it to sensitive() as it is
+    // one expression and nothing else: pass it to the function as it is
     if (parts.length === 1 && parts[0].expression !== undefined) {
-      return `\${sensitive(${parts[0].expression.slice(2, -1)})}`;
+      return `\${${this.fn}(${parts[0].expression.slice(2, -1)})}`;
     }
-    return `\${sensitive("${template(parts)}")}`;
+    return `\${${this.fn}("${template(parts)}")}`;
   }
 
   public toString(): string {
@@ -228,6 +230,14 @@ function keyFormError(location: KeyLocation, what: string): Error {
  * token per key: those capture a stack trace each, which shows when thousands of connections are
  * synthesized. A key holding a token goes through {@link SensitiveKey}.
  */
+/**
+ * A key token as `${base64encode(...)}`, taken apart like a sensitive key (literal text quoted and escaped,
+ * expressions kept): for the strongSwan configuration, which writes keys in base64.
+ */
+export function base64KeyToken(psk: string, location: KeyLocation): string {
+  return Token.asString(new SensitiveKey(psk, location, 'base64encode'));
+}
+
 function sensitiveKey(psk: string, location: KeyLocation): string {
   if (Token.isUnresolved(psk)) return Token.asString(new SensitiveKey(psk, location));
   return `\${sensitive("${escapeLiteral(psk)}")}`;

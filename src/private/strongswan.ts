@@ -5,7 +5,7 @@
  * §6 lifetimes and DPD); decision 007.
  */
 import { Fn, Token } from 'cdktf';
-import { DEFAULTS } from './render';
+import { base64KeyToken, DEFAULTS, KeyLocation } from './render';
 import { IkeConfig, IkeMode, IkeVersion, IpsecConfig, IpsecPfs } from '../crypto';
 import { StrongSwanStartAction } from '../strongswan';
 
@@ -41,8 +41,11 @@ export interface SwanTunnel {
   readonly at: string;
   /** The customer side's address (`local_addrs`): a literal, a token or `%any`. */
   readonly localAddress: string;
-  /** The Alibaba side's public address (a literal or a token). */
+  /** The Alibaba side's address (`remote_addrs`): a literal or a token. */
   readonly remoteAddress: string;
+  /** The ids each side has by default (Alibaba's): the customer gateway's and the VPN gateway's IPs. */
+  readonly customerIp?: string;
+  readonly alibabaIp?: string;
   readonly ike?: IkeConfig;
   readonly ipsec?: IpsecConfig;
   readonly dpd: boolean;
@@ -80,9 +83,30 @@ function proposal(c: SwanConnection, at: string, enc: string, auth: string, dh: 
   return parts.join('-');
 }
 
+/**
+ * An IKE id as swanctl.conf reads it, unquoted: whitespace, `{`, `}`, `"`, `#` and `\` would end the value,
+ * start a comment or a section, or inject a setting. Tokens are left to the user.
+ */
+function checkedId<T extends string | undefined>(c: SwanConnection, path: string, id: T): T {
+  if (id !== undefined && !Token.isUnresolved(id) && !/^[^\s{}"#\\]+$/.test(id)) {
+    throw new Error(
+      `IpsecVpnConnection at '${c.constructPath}': strongSwanConfig() cannot write \`${path}\` ` +
+        `(${JSON.stringify(id.slice(0, 80))}) into swanctl.conf: whitespace, {, }, ", # and \\ end or break the ` +
+        'value there. Use an IP address or a host name.',
+    );
+  }
+  return id;
+}
+
 /** `rekey_time` and the remainder up to the lifetime: strongSwan proposes their sum (IKEv1), exactly L. */
 function lifetimes(c: SwanConnection, path: string, seconds: number): { rekey: number; rest: number } {
   const total = literal(c, path, seconds);
+  if (total < 10) {
+    throw new Error(
+      `IpsecVpnConnection at '${c.constructPath}': strongSwanConfig() cannot render \`${path}\` = ${total} s: ` +
+        'strongSwan reads 0 as "never rekey" and, under 10 s, would rekey as the SA expires. Use 10 s or more.',
+    );
+  }
   const rekey = Math.round(total * 0.9);
   return { rekey, rest: total - rekey };
 }
@@ -97,9 +121,9 @@ function subnets(list: readonly string[], routeBased: boolean): string {
  * as hex and one with `0s` as base64, even quoted, so a key like `0xA1b2` would load as other bytes;
  * base64 carries any key exactly (and has no `${` for Terraform to read). A token is encoded by Terraform.
  */
-function secretValue(key: string): string {
+function secretValue(key: string, location: KeyLocation): string {
   return Token.isUnresolved(key)
-    ? `0s${Token.asString(Fn.base64encode(key))}`
+    ? `0s${base64KeyToken(key, location)}`
     : `0s${Buffer.from(key, 'utf8').toString('base64')}`;
 }
 
@@ -128,9 +152,14 @@ export function renderSwanctl(c: SwanConnection): string {
           'variable) to the connection.',
       );
     }
-    // the customer side's ids are Alibaba's, swapped; by default each side is its address
-    const localId = ike.remoteId ?? (t.localAddress === '%any' ? undefined : t.localAddress);
-    const remoteId = ike.localId ?? t.remoteAddress;
+    // the customer side's ids are Alibaba's, swapped; by default each side is its public IP (Alibaba's
+    // defaults), which the addresses stand for only when the IPs are not known
+    const localId = checkedId(
+      c,
+      `${ikePath}.remoteId`,
+      ike.remoteId ?? t.customerIp ?? (t.localAddress === '%any' ? undefined : t.localAddress),
+    );
+    const remoteId = checkedId(c, `${ikePath}.localId`, ike.localId ?? t.alibabaIp ?? t.remoteAddress);
     const routeBased = t.interfaceId !== undefined;
     const child = `${t.name}-vpc`;
 
@@ -149,7 +178,7 @@ export function renderSwanctl(c: SwanConnection): string {
       )}`,
       `    rekey_time = ${ikeLife.rekey}s`,
       `    over_time = ${ikeLife.rest}s`,
-      `    dpd_delay = ${t.dpd ? c.dpdDelaySeconds : 0}s`,
+      `    dpd_delay = ${literal(c, `${t.at}enableDpd`, t.dpd) ? c.dpdDelaySeconds : 0}s`,
       ...(routeBased ? [`    if_id_in = ${t.interfaceId}`, `    if_id_out = ${t.interfaceId}`] : []),
       '    local {',
       '      auth = psk',
@@ -183,7 +212,7 @@ export function renderSwanctl(c: SwanConnection): string {
       `  ike-${t.name} {`,
       ...(localId !== undefined ? [`    id-1 = ${localId}`] : []),
       `    id-2 = ${remoteId}`,
-      `    secret = ${secretValue(key)}`,
+      `    secret = ${secretValue(key, { constructPath: c.constructPath, propPath: `${ikePath}.preSharedKey` })}`,
       '  }',
     );
   }

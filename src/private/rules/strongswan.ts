@@ -20,7 +20,7 @@ const OPTIONS: Shape = {
 };
 
 /** A swanctl section name: it becomes a section of the file and a `swanctl --initiate` argument. */
-const NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,62}$/;
+const NAME = /^[A-Za-z0-9][A-Za-z0-9_-]{0,62}$/;
 
 export interface StrongSwanOptions {
   readonly localAddress?: string;
@@ -40,7 +40,7 @@ export function readStrongSwanOptions(constructPath: string, input: unknown): St
       f.error(
         'TYPE_INVALID',
         'namePrefix',
-        `must be a literal name of letters, digits, "_", "-" and ".", up to 63 characters, got ${describe(o.namePrefix)}.`,
+        `must be a literal name of letters, digits, "_" and "-" (swanctl.conf section names), up to 63 characters, got ${describe(o.namePrefix)}.`,
       );
     }
     if (o.dpdDelaySeconds !== undefined && isUnresolved(o.dpdDelaySeconds)) {
@@ -53,8 +53,8 @@ export function readStrongSwanOptions(constructPath: string, input: unknown): St
     checkEnum(f, 'startAction', o.startAction, StrongSwanStartAction, 'StrongSwanStartAction');
     for (const key of ['localAddress', 'remoteAddress'] as const) {
       const text = literalString(f, key, o[key], false);
-      if (text !== undefined && !/^[^\s{}#"]+$/.test(text)) {
-        f.error('TYPE_INVALID', key, `must be an address or a host name, got ${describe(text)}.`);
+      if (text !== undefined && !/^[^\s{}#",\\]+$/.test(text)) {
+        f.error('TYPE_INVALID', key, `must be one address or host name, got ${describe(text)}.`);
       }
     }
   }
