@@ -8,7 +8,7 @@ import { throwIfInvalid, toPublic, validationError } from './private/errors';
 import { connectionFacts } from './private/facts';
 import { Fleet } from './private/fleet';
 import { assertSameFramework } from './private/framework';
-import { renderConnection } from './private/render';
+import { orderTunnels, renderConnection } from './private/render';
 import { formatFinding, validateConnectionProps, withResolvedIds } from './private/rules';
 import { describe } from './private/rules/findings';
 import { validateRouteOptions } from './private/rules/gateway';
@@ -247,7 +247,7 @@ export class IpsecVpnConnection extends Construct {
       connectionFacts(this, result.props, result.mode, this.resource, {
         gatewayId: config.vpnGatewayId,
         connectionId: this.connectionId,
-        enableTunnelsBgp: config.enableTunnelsBgp === true,
+        enableTunnelsBgp: this.tunnelsBgp,
       }),
     );
 
@@ -315,7 +315,6 @@ export class IpsecVpnConnection extends Construct {
   public strongSwanConfig(options?: StrongSwanConfigOptions): string {
     const o = readStrongSwanOptions(this.node.path, options);
     const p = this.props;
-    const ids = withResolvedIds(p);
     // the customer gateway's address as given (a token for one from a variable), when a construct says it
     const ipOf = (cgw: ICustomerGateway | undefined) =>
       cgw === undefined ? undefined : Fleet.customerGatewayFacts(cgw)?.address;
@@ -349,27 +348,27 @@ export class IpsecVpnConnection extends Construct {
             'token: route-based (BGP) and policy-based tunnels are configured differently. Give true or false.',
         );
       }
-      const bgp = this.tunnelsBgp;
-      tunnels = (p.tunnels ?? [])
-        .map((t, i) => ({ t, i }))
-        .sort((a, b) => (a.t.role === TunnelRole.MASTER ? -1 : b.t.role === TunnelRole.MASTER ? 1 : 0))
-        .map(({ t, i }) => ({
+      tunnels = orderTunnels(p.tunnels ?? []).map(({ t, i }) => {
+        const alibabaIp = this.tunnelInternetIp(t.role);
+        return {
           name: `${o.namePrefix}-${t.role}`,
           at: `tunnels[${i}].`,
           localAddress: o.localAddress ?? ipOf(t.customerGateway) ?? '%any',
-          remoteAddress: this.tunnelInternetIp(t.role),
+          remoteAddress: alibabaIp,
           customerIp: ipOf(t.customerGateway),
-          alibabaIp: this.tunnelInternetIp(t.role),
+          alibabaIp,
           ike: t.ikeConfig,
           ipsec: t.ipsecConfig,
           dpd: t.enableDpd ?? true,
-          interfaceId: bgp && t.bgpConfig !== undefined ? (t.role === TunnelRole.MASTER ? 1 : 2) : undefined,
-        }));
+          interfaceId:
+            this.tunnelsBgp && t.bgpConfig !== undefined ? (t.role === TunnelRole.MASTER ? 1 : 2) : undefined,
+        };
+      });
     }
     return renderSwanctl({
       constructPath: this.node.path,
-      alibabaSubnets: ids.localSubnets,
-      customerSubnets: ids.remoteSubnets,
+      alibabaSubnets: p.localSubnets,
+      customerSubnets: p.remoteSubnets,
       tunnels,
       dpdDelaySeconds: o.dpdDelaySeconds,
       startAction: o.startAction,

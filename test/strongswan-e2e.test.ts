@@ -12,7 +12,17 @@ import { spawn } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { E2E_MARKER, IkeSa, STRONGSWAN_MISSING, SwanPair, writeMarker } from './support/strongswan';
+import {
+  E2E_MARKER,
+  ENC,
+  GROUP,
+  IkeSa,
+  INTEG,
+  ms,
+  STRONGSWAN_MISSING,
+  SwanPair,
+  writeMarker,
+} from './support/strongswan';
 import { StandIn, TERRAFORM_VERSION, TerraformResult } from './support/terraform';
 
 const FILE = 'test/strongswan-e2e.test.ts';
@@ -43,29 +53,6 @@ const PROPS = {
   pfs: 'group14',
   espLifetime: 86400,
   dpd: true,
-};
-
-// ---- the oracle: Alibaba names → strongSwan keywords and what `swanctl --list-sas` shows
-
-const ENC: Record<string, { keyword: string; shown: string }> = {
-  aes: { keyword: 'aes128', shown: 'AES_CBC-128' },
-  aes192: { keyword: 'aes192', shown: 'AES_CBC-192' },
-  aes256: { keyword: 'aes256', shown: 'AES_CBC-256' },
-  des: { keyword: 'des', shown: 'DES_CBC' },
-  '3des': { keyword: '3des', shown: '3DES_CBC' },
-};
-const INTEG: Record<string, { keyword: string; shown: string; prf: string }> = {
-  md5: { keyword: 'md5', shown: 'HMAC_MD5_96', prf: 'PRF_HMAC_MD5' },
-  sha1: { keyword: 'sha1', shown: 'HMAC_SHA1_96', prf: 'PRF_HMAC_SHA1' },
-  sha256: { keyword: 'sha256', shown: 'HMAC_SHA2_256_128', prf: 'PRF_HMAC_SHA2_256' },
-  sha384: { keyword: 'sha384', shown: 'HMAC_SHA2_384_192', prf: 'PRF_HMAC_SHA2_384' },
-  sha512: { keyword: 'sha512', shown: 'HMAC_SHA2_512_256', prf: 'PRF_HMAC_SHA2_512' },
-};
-const GROUP: Record<string, { keyword: string; shown: string }> = {
-  group1: { keyword: 'modp768', shown: 'MODP_768' },
-  group2: { keyword: 'modp1024', shown: 'MODP_1024' },
-  group5: { keyword: 'modp1536', shown: 'MODP_1536' },
-  group14: { keyword: 'modp2048', shown: 'MODP_2048' },
 };
 
 /**
@@ -143,10 +130,6 @@ const e2e: jest.It = MISSING.length > 0 ? test.skip : test;
 writeMarker(MISSING.length > 0 ? `skipped: ${MISSING.join('; ')}` : 'ran', E2E_MARKER);
 
 // ---- the chain
-
-function ms(since: number): number {
-  return Date.now() - since;
-}
 
 /** Runs a command asynchronously (so the stand-in and the daemons keep being served); never throws. */
 function exec(cmd: string, args: string[], cwd: string): Promise<TerraformResult> {

@@ -33,6 +33,10 @@ import {
   IkeSa,
   LogMark,
   Side,
+  ENC,
+  GROUP,
+  INTEG,
+  ms,
   ON_PREM_SUBNET,
   strongSwanDescribe,
   SwanPair,
@@ -43,29 +47,6 @@ import {
 const KEY = 'Swan-Test-Psk-5d1e';
 const MASTER_KEY = 'Master-Swan-Psk-9a8b';
 const SLAVE_KEY = 'Slave-Swan-Psk-7c6d';
-
-// ---- the oracle: Alibaba names → strongSwan keywords and the names `swanctl --list-sas` shows (notes §5)
-
-const ENC: Record<string, { keyword: string; shown: string }> = {
-  aes: { keyword: 'aes128', shown: 'AES_CBC-128' },
-  aes192: { keyword: 'aes192', shown: 'AES_CBC-192' },
-  aes256: { keyword: 'aes256', shown: 'AES_CBC-256' },
-  des: { keyword: 'des', shown: 'DES_CBC' },
-  '3des': { keyword: '3des', shown: '3DES_CBC' },
-};
-const INTEG: Record<string, { keyword: string; shown: string; prf: string }> = {
-  md5: { keyword: 'md5', shown: 'HMAC_MD5_96', prf: 'PRF_HMAC_MD5' },
-  sha1: { keyword: 'sha1', shown: 'HMAC_SHA1_96', prf: 'PRF_HMAC_SHA1' },
-  sha256: { keyword: 'sha256', shown: 'HMAC_SHA2_256_128', prf: 'PRF_HMAC_SHA2_256' },
-  sha384: { keyword: 'sha384', shown: 'HMAC_SHA2_384_192', prf: 'PRF_HMAC_SHA2_384' },
-  sha512: { keyword: 'sha512', shown: 'HMAC_SHA2_512_256', prf: 'PRF_HMAC_SHA2_512' },
-};
-const GROUP: Record<string, { keyword: string; shown: string }> = {
-  group1: { keyword: 'modp768', shown: 'MODP_768' },
-  group2: { keyword: 'modp1024', shown: 'MODP_1024' },
-  group5: { keyword: 'modp1536', shown: 'MODP_1536' },
-  group14: { keyword: 'modp2048', shown: 'MODP_2048' },
-};
 
 /** One tunnel's settings with the library's documented defaults filled in. */
 interface Tunnel {
@@ -399,10 +380,6 @@ const established = (names: string[]) => (sas: IkeSa[]) =>
   names.every((n) =>
     sas.some((sa) => sa.name === n && sa.state === 'ESTABLISHED' && sa.children.some((c) => c.state === 'INSTALLED')),
   );
-
-function ms(since: number): number {
-  return Date.now() - since;
-}
 
 strongSwanDescribe('test/strongswan.test.ts')('strongSwan negotiates the rendered configuration', () => {
   let pair: SwanPair | undefined;

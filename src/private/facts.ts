@@ -69,7 +69,7 @@ function customerGatewayAttributes(gateway: IConstruct): { ipAddress?: string; a
  * known by what it registered; one of the caller's own by the id the reader read and what it says of its
  * mode.
  */
-export function gatewayReference(
+function gatewayReference(
   scope: IConstruct,
   gateway: IVpnGateway | undefined,
   id: string | undefined,
@@ -164,7 +164,6 @@ export function connectionFacts(
     sortKey: path,
     resource,
     gateway: reference,
-    gatewayProp: props.vpnGateway !== undefined ? 'vpnGateway' : 'vpnGatewayId',
     gatewayFacts: facts,
     gatewayId: rendered.gatewayId,
     connectionId: rendered.connectionId,

@@ -84,8 +84,6 @@ export interface Member {
   readonly sortKey: string;
   readonly resource: TerraformResource;
   readonly gateway: ReferenceKey;
-  /** The prop that names the gateway (`vpnGateway` or `vpnGatewayId`). */
-  readonly gatewayProp: string;
   /** The gateway object's facts, when one was given. */
   readonly gatewayFacts?: GatewayFacts;
 }
@@ -261,7 +259,6 @@ export class Fleet {
       sortKey: `${connection.sortKey}\u0000${path}`,
       resource,
       gateway: connection.gateway,
-      gatewayProp: connection.gatewayProp,
       gatewayFacts: connection.gatewayFacts,
       policy,
       connection,

@@ -308,7 +308,7 @@ function sorted(list: readonly string[]): string[] {
  * Master first, then slave, whatever order the user gave (the provider keeps the API's order), each with
  * its index in `tunnels` for prop paths.
  */
-function orderTunnels(tunnels: readonly TunnelConfig[]): Array<{ t: TunnelConfig; i: number }> {
+export function orderTunnels(tunnels: readonly TunnelConfig[]): Array<{ t: TunnelConfig; i: number }> {
   const rank = (t: TunnelConfig) => (t.role === TunnelRole.MASTER ? 0 : t.role === TunnelRole.SLAVE ? 1 : 2);
   return tunnels.map((t, i) => ({ t, i })).sort((a, b) => rank(a.t) - rank(b.t) || a.i - b.i);
 }

@@ -198,8 +198,8 @@ export function parseSas(text: string): IkeSa[] {
   return sas;
 }
 
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
+function sleep(millis: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, millis));
 }
 
 class Daemon {
@@ -516,4 +516,33 @@ function alive(pid: number): boolean {
   } catch {
     return false;
   }
+}
+
+// ---- the oracle of both strongSwan tests, written from the notes (§5), not from the renderer: Alibaba
+// names → strongSwan keywords and the names `swanctl --list-sas` shows
+
+export const ENC: Record<string, { keyword: string; shown: string }> = {
+  aes: { keyword: 'aes128', shown: 'AES_CBC-128' },
+  aes192: { keyword: 'aes192', shown: 'AES_CBC-192' },
+  aes256: { keyword: 'aes256', shown: 'AES_CBC-256' },
+  des: { keyword: 'des', shown: 'DES_CBC' },
+  '3des': { keyword: '3des', shown: '3DES_CBC' },
+};
+export const INTEG: Record<string, { keyword: string; shown: string; prf: string }> = {
+  md5: { keyword: 'md5', shown: 'HMAC_MD5_96', prf: 'PRF_HMAC_MD5' },
+  sha1: { keyword: 'sha1', shown: 'HMAC_SHA1_96', prf: 'PRF_HMAC_SHA1' },
+  sha256: { keyword: 'sha256', shown: 'HMAC_SHA2_256_128', prf: 'PRF_HMAC_SHA2_256' },
+  sha384: { keyword: 'sha384', shown: 'HMAC_SHA2_384_192', prf: 'PRF_HMAC_SHA2_384' },
+  sha512: { keyword: 'sha512', shown: 'HMAC_SHA2_512_256', prf: 'PRF_HMAC_SHA2_512' },
+};
+export const GROUP: Record<string, { keyword: string; shown: string }> = {
+  group1: { keyword: 'modp768', shown: 'MODP_768' },
+  group2: { keyword: 'modp1024', shown: 'MODP_1024' },
+  group5: { keyword: 'modp1536', shown: 'MODP_1536' },
+  group14: { keyword: 'modp2048', shown: 'MODP_2048' },
+};
+
+/** Milliseconds since `since`, for the timing lines. */
+export function ms(since: number): number {
+  return Date.now() - since;
 }

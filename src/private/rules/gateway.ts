@@ -6,17 +6,7 @@
 import type { IConstruct } from 'constructs';
 import { Checked } from '../errors';
 import { canonicalCidr, cidrContains, Ipv4, Ipv4Cidr, parseIpv4, parseIpv4Cidr } from '../net';
-import {
-  charCount,
-  checkEnum,
-  checkInteger,
-  checkTemplate,
-  describe,
-  Findings,
-  formatFinding,
-  isUnresolved,
-  literalString,
-} from './findings';
+import { checkEnum, checkInteger, describe, Findings, formatFinding, isUnresolved, literalString } from './findings';
 import { checkName, checkResourceId, checkTags } from './metadata';
 import { overlaps } from './network';
 import { readProps, Shape } from './read';
@@ -89,7 +79,6 @@ const SUBSCRIPTION_MONTHS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 12, 24, 36];
 /** The ASN of the Alibaba Cloud side of every VPN gateway, which a customer gateway cannot use. */
 export const ALIBABA_SIDE_ASN = 45104;
 
-const DESCRIPTION_MAX = 100;
 /** CreateVpnGateway `Name`: 2–100 characters, starting with a letter; letters, digits, `_`, `-`, `.`. */
 const GATEWAY_NAME = /^[A-Za-z][A-Za-z0-9_.-]{1,99}$/;
 
@@ -98,18 +87,9 @@ function finish<T>(f: Findings, props: T | undefined): Checked<T> {
   return { errors: f.errors, warnings: f.warnings.map(formatFinding), props };
 }
 
-/** `description` of a gateway or customer gateway: 1–100 characters, not starting with http(s)://. */
+/** `description` of a gateway or customer gateway: the name rules (1–100 characters, no URL prefix). */
 function checkDescription(f: Findings, path: string, value: string | undefined): void {
-  const literal = literalString(f, path, value, false);
-  if (literal === undefined) return;
-  const length = charCount(literal);
-  if (length < 1 || length > DESCRIPTION_MAX) {
-    f.error('DESCRIPTION_INVALID', path, `must be 1 to ${DESCRIPTION_MAX} characters, got ${length}.`);
-  }
-  if (literal.startsWith('http://') || literal.startsWith('https://')) {
-    f.error('DESCRIPTION_INVALID', path, `must not start with http:// or https://, got ${describe(literal)}.`);
-  }
-  checkTemplate(f, path, literal);
+  checkName(f, path, value, { length: 'DESCRIPTION_INVALID', url: 'DESCRIPTION_INVALID' });
 }
 
 function checkGatewayName(f: Findings, path: string, value: string | undefined): void {

@@ -1,6 +1,7 @@
 /**
  * Rules for gateway ids, the connection name and tags.
  */
+import { RuleId } from './catalogue';
 import { charCount, checkTemplate, describe, Findings, isUnresolved, literalString, memberPath } from './findings';
 
 const NAME_MAX = 100;
@@ -28,15 +29,20 @@ export function checkResourceId(f: Findings, path: string, value: string | undef
 }
 
 /** `name`: 1–100 characters, not starting with http:// or https://. */
-export function checkName(f: Findings, path: string, value: string | undefined): void {
+export function checkName(
+  f: Findings,
+  path: string,
+  value: string | undefined,
+  rules: { readonly length: RuleId; readonly url: RuleId } = { length: 'NAME_LENGTH', url: 'NAME_URL_PREFIX' },
+): void {
   const literal = literalString(f, path, value, false);
   if (literal === undefined) return;
   const length = charCount(literal);
   if (length < 1 || length > NAME_MAX) {
-    f.error('NAME_LENGTH', path, `must be 1 to ${NAME_MAX} characters, got ${length} (${describe(literal)}).`);
+    f.error(rules.length, path, `must be 1 to ${NAME_MAX} characters, got ${length} (${describe(literal)}).`);
   }
   if (URL_MARKERS.some((p) => literal.startsWith(p))) {
-    f.error('NAME_URL_PREFIX', path, `must not start with http:// or https://, got ${describe(literal)}.`);
+    f.error(rules.url, path, `must not start with http:// or https://, got ${describe(literal)}.`);
   }
   checkTemplate(f, path, literal);
 }
