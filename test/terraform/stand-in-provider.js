@@ -81,9 +81,7 @@ function protocolBlock(block) {
 const schemaOf = (s) => ({ version: s.version ?? 0, block: protocolBlock(s.block) });
 const SCHEMA_RESPONSE = {
   provider: schemaOf(providerSchema.provider),
-  resource_schemas: Object.fromEntries(
-    Object.entries(providerSchema.resource_schemas).map(([k, v]) => [k, schemaOf(v)]),
-  ),
+  resource_schemas: Object.fromEntries(Object.entries(providerSchema.resource_schemas).map(([k, v]) => [k, schemaOf(v)])),
   data_source_schemas: Object.fromEntries(
     Object.entries(providerSchema.data_source_schemas ?? {}).map(([k, v]) => [k, schemaOf(v)]),
   ),
@@ -94,16 +92,7 @@ const blockOf = (typeName, kind = 'resource_schemas') => providerSchema[kind][ty
 /** Attributes whose change replaces the resource (ForceNew in the provider; shared/reference/provider-rules.md). */
 const FORCE_NEW = {
   alicloud_vpn_connection: ['vpn_gateway_id', 'customer_gateway_id'],
-  alicloud_vpn_gateway: [
-    'vpc_id',
-    'bandwidth',
-    'network_type',
-    'payment_type',
-    'vpn_type',
-    'vswitch_id',
-    'instance_charge_type',
-    'ssl_connections',
-  ],
+  alicloud_vpn_gateway: ['vpc_id', 'bandwidth', 'network_type', 'payment_type', 'vpn_type', 'vswitch_id', 'instance_charge_type', 'ssl_connections'],
   alicloud_vpn_customer_gateway: ['ip_address', 'asn'],
   alicloud_vpn_route_entry: ['vpn_gateway_id', 'next_hop', 'route_dest'],
   alicloud_vpn_pbr_route_entry: ['vpn_gateway_id', 'next_hop', 'route_source', 'route_dest'],
@@ -132,9 +121,7 @@ function mapAttributes(block, value, f, at = []) {
     if (nested === null || nested === undefined || isUnknown(nested)) continue;
     if (Array.isArray(nested)) out[name] = nested.map((e, i) => mapAttributes(b.block, e, f, [...at, name, i]));
     else if (b.nesting_mode === 'map') {
-      out[name] = Object.fromEntries(
-        Object.entries(nested).map(([k, e]) => [k, mapAttributes(b.block, e, f, [...at, name, k])]),
-      );
+      out[name] = Object.fromEntries(Object.entries(nested).map(([k, e]) => [k, mapAttributes(b.block, e, f, [...at, name, k])]));
     } else out[name] = mapAttributes(b.block, nested, f, [...at, name]);
   }
   return out;
@@ -150,8 +137,7 @@ function complete(block, value) {
     const single = b.nesting_mode === 'single' || b.nesting_mode === 'group';
     if (nested === null || nested === undefined) out[name] = single ? null : b.nesting_mode === 'map' ? {} : [];
     else if (Array.isArray(nested)) out[name] = nested.map((e) => complete(b.block, e));
-    else if (b.nesting_mode === 'map')
-      out[name] = Object.fromEntries(Object.entries(nested).map(([k, e]) => [k, complete(b.block, e)]));
+    else if (b.nesting_mode === 'map') out[name] = Object.fromEntries(Object.entries(nested).map(([k, e]) => [k, complete(b.block, e)]));
     else out[name] = complete(b.block, nested);
   }
   return out;
@@ -159,8 +145,7 @@ function complete(block, value) {
 
 const hash = (...parts) => crypto.createHash('sha256').update(parts.join('\u0000')).digest('hex');
 /** The known parts of a value, as stable text (unknowns left out), to derive fake values from. */
-const knownText = (v) =>
-  JSON.stringify(v, (k, x) => (isUnknown(x) ? undefined : x instanceof Uint8Array ? undefined : x));
+const knownText = (v) => JSON.stringify(v, (k, x) => (isUnknown(x) ? undefined : x instanceof Uint8Array ? undefined : x));
 
 const fixture = process.env.STANDIN_FIXTURE ? JSON.parse(fs.readFileSync(process.env.STANDIN_FIXTURE, 'utf8')) : {};
 const fixtureIps = [...(fixture.internetIps ?? [])];
@@ -205,9 +190,7 @@ function schemaDiagnostics(block, config) {
     if (v === null || v === undefined) return v;
     const name = at[at.length - 1];
     if (a.computed && !a.optional && !a.required) {
-      diagnostics.push(
-        diagnostic('ERROR', `Computed attributes cannot be set, but a value was set for "${name}".`, '', at),
-      );
+      diagnostics.push(diagnostic('ERROR', `Computed attributes cannot be set, but a value was set for "${name}".`, '', at));
     } else if (a.deprecated) {
       diagnostics.push(diagnostic('WARNING', 'Argument is deprecated', a.description ?? '', at));
     }
@@ -243,12 +226,7 @@ const handlers = {
         : (FORCE_NEW[r.type_name] ?? [])
             .filter((name) => knownText(prior[name]) !== knownText(planned[name]))
             .map((name) => ({ steps: [{ attribute_name: name }] }));
-    return {
-      planned_state: encodeValue(planned),
-      requires_replace: replace,
-      planned_private: r.prior_private,
-      diagnostics: [],
-    };
+    return { planned_state: encodeValue(planned), requires_replace: replace, planned_private: r.prior_private, diagnostics: [] };
   },
   ApplyResourceChange: (r) => {
     const planned = decodeValue(r.planned_state);
@@ -263,9 +241,7 @@ const handlers = {
     const config = decodeValue(r.config);
     const seed = knownText(config);
     const state = mapAttributes(blockOf(r.type_name, 'data_source_schemas'), config, (a, v, at) =>
-      (v === null || isUnknown(v)) && a.computed
-        ? fakeValue(r.type_name, a, at[at.length - 1], `${seed}/${at.join('.')}`)
-        : v,
+      (v === null || isUnknown(v)) && a.computed ? fakeValue(r.type_name, a, at[at.length - 1], `${seed}/${at.join('.')}`) : v,
     );
     return { state: encodeValue(state), diagnostics: [] };
   },
@@ -296,13 +272,7 @@ server.bindAsync(`unix:${socketPath}`, grpc.ServerCredentials.createInsecure(), 
     process.exit(1);
   }
   const reattach = {
-    [PROVIDER]: {
-      Protocol: 'grpc',
-      ProtocolVersion: 5,
-      Pid: process.pid,
-      Test: true,
-      Addr: { Network: 'unix', String: socketPath },
-    },
+    [PROVIDER]: { Protocol: 'grpc', ProtocolVersion: 5, Pid: process.pid, Test: true, Addr: { Network: 'unix', String: socketPath } },
   };
   process.stdout.write(`${JSON.stringify(reattach)}\n`);
 });
